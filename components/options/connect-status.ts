@@ -1,0 +1,38 @@
+// What a connect attempt's result means for the form: the message, and which field it is about.
+import type { ConnectError, ConnectResult, SettingsInput } from '@/utils/protocol';
+import { strings } from '@/utils/strings';
+import type { FieldName } from './fields';
+
+export type ConnectStatus =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'connected'; inboxName?: string }
+  | { kind: 'failed'; error: ConnectError; message: string; origin?: string; field?: FieldName };
+
+export function statusOf(result: ConnectResult, input: SettingsInput): ConnectStatus {
+  if (result.ok) return { kind: 'connected', inboxName: result.inboxName };
+  return {
+    kind: 'failed',
+    error: result.error,
+    message: strings.connectError(result.error, result.detail, result.origin),
+    origin: result.origin,
+    field: fieldFor(result.error, input),
+  };
+}
+
+function fieldFor(error: ConnectError, input: SettingsInput): FieldName | undefined {
+  switch (error) {
+    case 'invalid_url':
+    case 'unreachable':
+    case 'not_hoory':
+      return 'installationUrl';
+    case 'unknown_inbox':
+      return 'inboxIdentifier';
+    case 'identity_rejected':
+      return 'identifierHash';
+    case 'identity_required':
+      return input.identifier ? 'identifierHash' : 'identifier';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,132 @@
+// The settings form. Save asks the background to check and store the connection (it writes the settings
+// itself on success); this page only writes `notifications`. `connect` is a prop so tests can fake it.
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { requestOrigin } from '@/utils/platform';
+import type { ConnectResult, SettingsInput } from '@/utils/protocol';
+import { settingsItem } from '@/utils/settings';
+import { strings } from '@/utils/strings';
+import { statusOf, type ConnectStatus } from './connect-status';
+import { emptyInput, identityFields, serverFields, toInput, trimInput, type FieldName, type FieldSpec } from './fields';
+import { NotificationsToggle } from './notifications-toggle';
+import { TextField } from './text-field';
+
+const ERROR_ID = 'connect-error';
+
+export function OptionsForm({ connect }: { connect: (settings: SettingsInput) => Promise<ConnectResult> }) {
+  const values = useSignal<SettingsInput>(emptyInput());
+  const required = useSignal<Partial<Record<FieldName, string>>>({});
+  const status = useSignal<ConnectStatus>({ kind: 'idle' });
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    void settingsItem.getValue().then((s) => (values.value = toInput(s)));
+  }, []);
+
+  const focusField = (name: FieldName) =>
+    requestAnimationFrame(() => form.current?.querySelector<HTMLInputElement>(`#field-${name}`)?.focus());
+
+  const save = async () => {
+    const input = trimInput(values.value);
+    const missing: Partial<Record<FieldName, string>> = {};
+    for (const spec of serverFields) if (!input[spec.name]) missing[spec.name] = strings.required(spec.label);
+    required.value = missing;
+    const firstMissing = serverFields.find((f) => missing[f.name]);
+    if (firstMissing) {
+      status.value = { kind: 'idle' };
+      focusField(firstMissing.name);
+      return;
+    }
+    status.value = { kind: 'checking' };
+    const result: ConnectResult = await connect(input).catch((e: unknown) => ({
+      ok: false as const,
+      error: 'server' as const,
+      detail: e instanceof Error ? e.message : String(e),
+    }));
+    const next = statusOf(result, input);
+    status.value = next;
+    if (next.kind === 'failed' && next.field) focusField(next.field);
+  };
+
+  /** Synchronously first: the permission prompt needs the click's user gesture. */
+  const allow = (origin: string) => {
+    const asking = requestOrigin(origin);
+    void asking
+      .catch(() => false)
+      .then((granted) => {
+        if (granted) void save();
+        else status.value = statusOf({ ok: false, error: 'permission_refused', origin }, values.value);
+      });
+  };
+
+  const s = status.value;
+  const failedField = s.kind === 'failed' ? s.field : undefined;
+  const field = (spec: FieldSpec) => (
+    <TextField
+      key={spec.name}
+      spec={spec}
+      value={values.value[spec.name]}
+      error={required.value[spec.name]}
+      invalid={failedField === spec.name}
+      describedBy={failedField === spec.name ? ERROR_ID : undefined}
+      onInput={(v) => {
+        values.value = { ...values.value, [spec.name]: v };
+        if (required.value[spec.name]) required.value = { ...required.value, [spec.name]: undefined };
+      }}
+    />
+  );
+
+  return (
+    <main class="options">
+      <h1 class="options__title">{strings.optionsTitle}</h1>
+      <p class="muted">{strings.optionsIntro}</p>
+      <form
+        ref={form}
+        class="options__form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <fieldset class="section">
+          <legend class="section__title">{strings.serverSection}</legend>
+          {serverFields.map(field)}
+        </fieldset>
+        <fieldset class="section">
+          <legend class="section__title">{strings.identitySection}</legend>
+          <p class="field__help">{strings.identityHelp}</p>
+          {identityFields.map(field)}
+        </fieldset>
+        <div class="actions">
+          <button type="submit" class="button button--primary" disabled={s.kind === 'checking'}>
+            {strings.save}
+          </button>
+          <p class={`status status--${s.kind}`} role="status">
+            {s.kind === 'checking' && strings.checking}
+            {s.kind === 'connected' && (
+              <>
+                <span class="status__ok">{strings.connected}</span>
+                {s.inboxName && <span class="status__inbox"> {strings.connectedTo(s.inboxName)}</span>}
+              </>
+            )}
+          </p>
+        </div>
+        {s.kind === 'failed' && (
+          <div id={ERROR_ID} class="alert" role="alert">
+            <p class="alert__text">{s.message}</p>
+            {(s.error === 'permission_needed' || s.error === 'permission_refused') && s.origin && (
+              <button type="button" class="button" onClick={() => allow(s.origin!)}>
+                {strings.allowAccess(s.origin)}
+              </button>
+            )}
+          </div>
+        )}
+      </form>
+      <section class="section" aria-labelledby="notifications-title">
+        <h2 id="notifications-title" class="section__title">{strings.notificationsSection}</h2>
+        <NotificationsToggle />
+      </section>
+    </main>
+  );
+}

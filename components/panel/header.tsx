@@ -1,0 +1,30 @@
+import type { PanelModel } from '@/utils/panel/models';
+import { strings } from '@/utils/strings';
+
+export function Header({ model }: { model: PanelModel }) {
+  const view = model.view.value;
+  const thread = model.currentThread.value;
+  const state = model.connection.value;
+  const canResolve = view.kind === 'thread' && thread?.status === 'open';
+  return (
+    <header class="header">
+      {view.kind !== 'list' && (
+        <button type="button" class="icon-button" aria-label={strings.back} title={strings.back} onClick={model.showList}>
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" class="flip-rtl">
+            <path fill="currentColor" d="M15.4 5.4 14 4l-8 8 8 8 1.4-1.4L8.8 12z" />
+          </svg>
+        </button>
+      )}
+      <h1 class="header__title">{strings.appTitle}</h1>
+      <span class={`pill pill--${state}`} title={model.connectionDetail.value ?? undefined}>
+        <span class="pill__dot" aria-hidden="true" />
+        {strings.connection(state)}
+      </span>
+      {canResolve && (
+        <button type="button" class="button button--ghost button--small" onClick={() => void model.resolve()}>
+          {strings.resolveConversation}
+        </button>
+      )}
+    </header>
+  );
+}

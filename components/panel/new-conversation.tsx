@@ -1,0 +1,24 @@
+// The "new conversation" view: an intro, the messages sent so far (until the conversation exists), the composer.
+import type { Signal } from '@preact/signals';
+import type { PanelModel } from '@/utils/panel/models';
+import { strings } from '@/utils/strings';
+import { Composer } from './composer';
+import { MessageList } from './message-list';
+import { ChatIcon } from './not-configured';
+
+export function NewConversation({ model, focusComposer }: { model: PanelModel; focusComposer?: Signal<number> }) {
+  const pending = model.pendingNew.value;
+  return (
+    <div class="thread">
+      {pending.length === 0 ? (
+        <div class="intro">
+          <ChatIcon />
+          <p>{strings.newIntro}</p>
+        </div>
+      ) : (
+        <MessageList listKey="new" messages={pending} hasOlder={false} loadingOlder={false} />
+      )}
+      <Composer model={model} focusComposer={focusComposer} />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+// The side panel wired to the browser: the active page and context-menu handoffs feed the model.
+import { useSignal } from '@preact/signals';
+import type { PanelModel } from '@/utils/panel/models';
+import { PanelApp } from './panel-app';
+import { useActivePage } from './use-active-page';
+import { useDraftHandoff } from './use-draft-handoff';
+
+export function SidePanel({ model }: { model: PanelModel }) {
+  const focusComposer = useSignal(0);
+  useActivePage(model);
+  useDraftHandoff(model, focusComposer);
+  return <PanelApp model={model} focusComposer={focusComposer} />;
+}

@@ -1,0 +1,20 @@
+import type { Agent } from '@/utils/panel/models';
+import { strings } from '@/utils/strings';
+
+/** Always rendered, so the live region exists before its text changes (screen readers need that). */
+export function TypingIndicator({ agent }: { agent: Agent | null }) {
+  return (
+    <div class="typing" aria-live="polite">
+      {agent && (
+        <>
+          <span class="typing__dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          {strings.typing(agent.name)}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// Serves the agent console (/sandbox/), its script and the agent's avatar from sandbox/console/.
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const FILES: Record<string, [file: string, type: string]> = {
+  '/sandbox/': ['index.html', 'text/html; charset=utf-8'],
+  '/sandbox/console.js': ['console.js', 'text/javascript; charset=utf-8'],
+  '/sandbox/console.css': ['console.css', 'text/css; charset=utf-8'],
+  '/sandbox/avatar.svg': ['avatar.svg', 'image/svg+xml'],
+};
+
+export function serveConsole(req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  if (path === '/sandbox') {
+    res.writeHead(301, { Location: '/sandbox/', 'Content-Length': 0 });
+    res.end();
+    return true;
+  }
+  const entry = FILES[path];
+  if (!entry || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  const body = readFileSync(new URL(`./console/${entry[0]}`, import.meta.url));
+  // The avatar is shown by extension pages on other origins.
+  res.writeHead(200, { 'Content-Type': entry[1], 'Content-Length': body.length, 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Conversation, Message } from '@/utils/api/schemas';
+import { applyConversation, applyMessage, mergeMessages, trimForStorage, unreadOf } from '@/utils/background/chat-state';
+import { summarize, threadView } from '@/utils/background/views';
+
+const msg = (id: number, over: Partial<Message> = {}): Message => ({
+  id, content: `m${id}`, message_type: 1, content_type: 'text', content_attributes: {}, created_at: 1000 + id, conversation_id: 1, ...over,
+});
+const conv = (over: Partial<Conversation> = {}): Conversation => ({
+  id: 1, status: 'open', contact_last_seen_at: 0, agent_last_seen_at: 0, messages: [], ...over,
+});
+
+describe('chat state', () => {
+  it('merges by id, sorts by time and lets a newer copy replace the held one', () => {
+    const merged = mergeMessages([msg(2), msg(1)], [msg(2, { content: 'edited', status: 'read' }), msg(3)]);
+    expect(merged.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(merged[1]).toMatchObject({ content: 'edited', status: 'read' });
+  });
+
+  it('never keeps private notes or activity messages', () => {
+    expect(mergeMessages([], [msg(1, { private: true }), msg(2, { message_type: 2 }), msg(3)]).map((m) => m.id)).toEqual([3]);
+  });
+
+  it('counts unread agent and template messages after the last view, not the customer\'s own', () => {
+    const state = applyConversation(undefined, conv({ contact_last_seen_at: 1002, messages: [msg(1), msg(2), msg(3), msg(4, { message_type: 0 }), msg(5, { message_type: 3 })] }), true);
+    expect(unreadOf(state)).toBe(2);
+  });
+
+  it('keeps seen-at times moving forward only and takes custom attributes when present', () => {
+    const first = applyConversation(undefined, conv({ contact_last_seen_at: 50, custom_attributes: { page_url: 'u' } }), true);
+    const later = applyConversation(first, conv({ contact_last_seen_at: 10 }), false);
+    expect(later.contactLastSeenAt).toBe(50);
+    expect(later.customAttributes).toEqual({ page_url: 'u' });
+  });
+
+  it('a cable conversation event keeps the held history; a REST one marks it complete', () => {
+    const held = { ...applyConversation(undefined, conv({ messages: [msg(1), msg(2)] }), true), hasOlder: true };
+    const fromCable = applyConversation(held, conv({ status: 'resolved', messages: [msg(3)] }), false);
+    expect(fromCable.messages.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(fromCable.hasOlder).toBe(true);
+    expect(fromCable.status).toBe('resolved');
+    expect(applyConversation(held, conv(), true).hasOlder).toBe(false);
+  });
+
+  it('applies a live message once, however often it arrives', () => {
+    let state = applyConversation(undefined, conv(), true);
+    state = applyMessage(state, msg(7));
+    state = applyMessage(state, msg(7));
+    expect(state.messages).toHaveLength(1);
+    expect(state.lastActivityAt).toBe(1007);
+  });
+
+  it('trims the stored copy to the newest messages and remembers there are older ones', () => {
+    const state = applyConversation(undefined, conv({ messages: Array.from({ length: 10 }, (_, i) => msg(i + 1)) }), true);
+    const trimmed = trimForStorage(state, 4);
+    expect(trimmed.messages.map((m) => m.id)).toEqual([7, 8, 9, 10]);
+    expect(trimmed.hasOlder).toBe(true);
+  });
+
+  it('summarizes and builds a thread window with pending outbox items after stored messages', () => {
+    const state = applyConversation(undefined, conv({ agent_last_seen_at: 1001, custom_attributes: { page_title: 'Pricing' }, messages: [msg(1, { message_type: 0 }), msg(2, { message_type: 0 }), msg(3, { sender: { name: 'Dana Agent', available_name: 'Dana', avatar_url: 'https://x/a.png', type: 'user' } })] }), true);
+    expect(summarize(state)).toMatchObject({ id: 1, unread: 1, pageTitle: 'Pricing', lastMessage: { content: 'm3', fromAgent: true } });
+    const view = threadView(state, 2, [
+      { echoId: 'e1', conversationId: 1, content: 'pending', state: 'failed', attempts: 8, nextAttemptAt: 0, createdAt: 5_000_000, error: 'HTTP 500' },
+      { echoId: 'e2', conversationId: 9, content: 'other', state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: 5_000_000 },
+    ]);
+    expect(view.messages.map((m) => m.key)).toEqual(['m2', 'm3', 'ee1']);
+    expect(view.hasOlder).toBe(true);
+    expect(view.messages[0]).toMatchObject({ from: 'me', delivery: 'sent' });
+    expect(view.messages[1]).toMatchObject({ from: 'agent', sender: { name: 'Dana', avatarUrl: 'https://x/a.png' } });
+    expect(view.messages[2]).toMatchObject({ delivery: 'failed', error: 'HTTP 500' });
+    const read = threadView(state, 3, []);
+    expect(read.messages[0]!.delivery).toBe('read');
+  });
+});

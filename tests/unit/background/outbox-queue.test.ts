@@ -1,0 +1,131 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/utils/api/errors';
+import type { Message } from '@/utils/api/schemas';
+import { backoffMs, createOutbox, MAX_ATTEMPTS, type OutboxItem, type OutboxTransport } from '@/utils/background/outbox-queue';
+
+const message = (id: number, content: string, created_at = 2000): Message => ({
+  id, content, message_type: 0, content_type: 'text', content_attributes: {}, created_at, conversation_id: 4,
+});
+
+function setup(transport: Partial<OutboxTransport>, initial: OutboxItem[] = [], clock = { t: 1_000_000 }) {
+  const saved: OutboxItem[][] = [];
+  const sent: [string, number][] = [];
+  const created: number[] = [];
+  const api: OutboxTransport = {
+    createConversation: vi.fn(async () => ({ id: 4, status: 'open', messages: [] })),
+    createMessage: vi.fn(async (_id, content) => message(100, content)),
+    latestMessages: vi.fn(async () => []),
+    ...transport,
+  };
+  const outbox = createOutbox(initial, () => api, {
+    save: async (items) => void saved.push(items),
+    conversationCreated: (_item, c) => void created.push(c.id),
+    sent: (item, m) => void sent.push([item.echoId, m.id]),
+    changed: () => {},
+  }, () => clock.t);
+  return { outbox, api, saved, sent, created, clock };
+}
+
+describe('outbox', () => {
+  it('creates the conversation with the page attributes, then posts the message once', async () => {
+    const { outbox, api, sent, created, saved } = setup({});
+    await outbox.enqueue({ echoId: 'a', conversationId: null, content: 'Hi', customAttributes: { page_url: 'u', page_title: 't' } });
+    await outbox.drain();
+    expect(api.createConversation).toHaveBeenCalledWith({ page_url: 'u', page_title: 't' });
+    expect(api.createMessage).toHaveBeenCalledWith(4, 'Hi', 'a');
+    expect(created).toEqual([4]);
+    expect(sent).toEqual([['a', 100]]);
+    expect(outbox.items()).toEqual([]);
+    // The conversation id was persisted before the message was posted.
+    expect(saved.some((items) => items[0]?.conversationId === 4 && items[0].state === 'sending')).toBe(true);
+  });
+
+  it('keeps order: the second message waits for the first', async () => {
+    const order: string[] = [];
+    const { outbox } = setup({ createMessage: vi.fn(async (_id, content) => (order.push(content), message(order.length, content))) });
+    await outbox.enqueue({ echoId: '1', conversationId: 4, content: 'first' });
+    await outbox.enqueue({ echoId: '2', conversationId: 4, content: 'second' });
+    await outbox.drain();
+    expect(order).toEqual(['first', 'second']);
+  });
+
+  it('retries 5xx and 429 with backoff, and gives up on a 422 with the reason', async () => {
+    let calls = 0;
+    const { outbox, clock } = setup({
+      createMessage: vi.fn(async (_id, content) => {
+        calls += 1;
+        if (calls === 1) throw new ApiError('server', 'HTTP 503', 503);
+        if (calls === 2) throw new ApiError('rate_limited', 'HTTP 429', 429, 2_000);
+        return message(1, content);
+      }),
+    });
+    await outbox.enqueue({ echoId: 'x', conversationId: 4, content: 'hello' });
+    await outbox.drain();
+    expect(outbox.items()[0]).toMatchObject({ state: 'queued', attempts: 1, error: 'HTTP 503' });
+    clock.t = outbox.items()[0]!.nextAttemptAt;
+    await outbox.drain();
+    expect(outbox.items()[0]).toMatchObject({ attempts: 2, nextAttemptAt: clock.t + 2_000 });
+    clock.t += 2_000;
+    await outbox.drain();
+    expect(outbox.items()).toEqual([]);
+
+    const bad = setup({ createMessage: vi.fn(async () => { throw new ApiError('invalid', 'Content is too long', 422); }) });
+    await bad.outbox.enqueue({ echoId: 'y', conversationId: 4, content: 'x' });
+    await bad.outbox.drain();
+    expect(bad.outbox.items()[0]).toMatchObject({ state: 'failed', error: 'Content is too long' });
+  });
+
+  it('marks a message failed after MAX_ATTEMPTS, and Retry sends it again', async () => {
+    let fail = true;
+    const { outbox, clock, sent } = setup({
+      createMessage: vi.fn(async (_id, content) => {
+        if (fail) throw new ApiError('unreachable', 'offline');
+        return message(9, content);
+      }),
+    });
+    await outbox.enqueue({ echoId: 'z', conversationId: 4, content: 'c' });
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      clock.t = Math.max(clock.t, outbox.items()[0]!.nextAttemptAt);
+      await outbox.drain();
+    }
+    expect(outbox.items()[0]!.state).toBe('failed');
+    fail = false;
+    await outbox.retry('z');
+    await outbox.drain();
+    expect(sent).toEqual([['z', 9]]);
+  });
+
+  it('a cable echo completes the item', async () => {
+    const { outbox } = setup({});
+    const item: OutboxItem = { echoId: 'e', conversationId: 4, content: 'c', state: 'failed', attempts: 8, nextAttemptAt: 0, createdAt: 0 };
+    outbox.load([item]);
+    expect((await outbox.echoed('e'))?.echoId).toBe('e');
+    expect(outbox.items()).toEqual([]);
+  });
+
+  it('after a worker stop, an interrupted send that reached the server is not sent again', async () => {
+    const interrupted: OutboxItem = { echoId: 'r', conversationId: 4, content: 'landed', state: 'sending', attempts: 0, nextAttemptAt: 0, createdAt: 1_000_000, sendingSince: 1_000_000 };
+    const { outbox, api, sent } = setup({ latestMessages: vi.fn(async () => [message(55, 'landed', 1000)]) }, [interrupted]);
+    await outbox.recover();
+    await outbox.drain();
+    expect(api.createMessage).not.toHaveBeenCalled();
+    expect(sent).toEqual([['r', 55]]);
+  });
+
+  it('after a worker stop, an interrupted send that did not land is sent, and only after recovery', async () => {
+    const interrupted: OutboxItem = { echoId: 'q', conversationId: 4, content: 'lost', state: 'sending', attempts: 0, nextAttemptAt: 0, createdAt: 1_000_000, sendingSince: 1_000_000 };
+    const { outbox, api } = setup({}, [interrupted]);
+    await outbox.drain();
+    expect(api.createMessage).not.toHaveBeenCalled();
+    await outbox.recover();
+    await outbox.drain();
+    expect(api.createMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('backs off with jitter, capped, or as told by Retry-After', () => {
+    expect(backoffMs(1, new Error(), () => 0)).toBe(1000);
+    expect(backoffMs(1, new Error(), () => 1)).toBe(2000);
+    expect(backoffMs(20, new Error(), () => 1)).toBe(60_000);
+    expect(backoffMs(3, new ApiError('rate_limited', '', 429, 1234))).toBe(1234);
+  });
+});

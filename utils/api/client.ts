@@ -1,0 +1,157 @@
+// The Client API (../shared/client-api.md): one method per endpoint, every answer parsed at the edge.
+import * as z from 'zod/mini';
+import { ApiError, kindForStatus, parseRetryAfter } from './errors';
+import {
+  contactSessionSchema,
+  conversationSchema,
+  inboxSchema,
+  messageSchema,
+  validationErrorSchema,
+  type ContactSession,
+  type Conversation,
+  type Inbox,
+  type Message,
+} from './schemas';
+
+export interface ClientApiOptions {
+  installationUrl: string;
+  inboxIdentifier: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export interface Identity {
+  identifier?: string;
+  identifierHash?: string;
+}
+
+export interface ContactFields extends Identity {
+  name?: string;
+  email?: string;
+}
+
+const EMPTY = Symbol('empty');
+const conversationsSchema = z.array(conversationSchema);
+const messagesSchema = z.array(messageSchema);
+
+export function normalizeInstallationUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+export function createClientApi(options: ClientApiOptions) {
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const base = `${normalizeInstallationUrl(options.installationUrl)}/public/api/v1/inboxes/${encodeURIComponent(
+    options.inboxIdentifier.trim(),
+  )}`;
+
+  async function request<T>(
+    method: string,
+    path: string,
+    schema: z.ZodMiniType<T> | typeof EMPTY,
+    body?: unknown,
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await doFetch(base + path, {
+        method,
+        headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
+    } catch (error) {
+      throw new ApiError('unreachable', `Could not reach the server (${(error as Error).message})`);
+    }
+    const raw = await response.text().catch(() => '');
+    if (!response.ok) throw errorFromResponse(response, raw);
+    // toggle_typing and update_last_seen answer 200 with an empty body labelled JSON: do not parse it.
+    if (schema === EMPTY) return undefined as T;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new ApiError('bad_response', `The server answered ${method} ${path} with something that is not JSON`, response.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiError(
+        'bad_response',
+        `Unexpected answer to ${method} ${path}: ${z.prettifyError(parsed.error).replace(/\s+/g, ' ')}`,
+        response.status,
+      );
+    }
+    return parsed.data;
+  }
+
+  const contact = (sourceId: string) => `/contacts/${encodeURIComponent(sourceId)}`;
+  const conversation = (sourceId: string, id: number) => `${contact(sourceId)}/conversations/${id}`;
+  const identityQuery = (identity?: Identity) => {
+    if (!identity?.identifier) return '';
+    const query = new URLSearchParams({ identifier: identity.identifier });
+    if (identity.identifierHash) query.set('identifier_hash', identity.identifierHash);
+    return `?${query}`;
+  };
+
+  return {
+    getInbox: (): Promise<Inbox> => request('GET', '', inboxSchema),
+    createContact: (fields: ContactFields): Promise<ContactSession> =>
+      request('POST', '/contacts', contactSessionSchema, contactBody(fields)),
+    getContact: (sourceId: string, identity?: Identity): Promise<ContactSession> =>
+      request('GET', contact(sourceId) + identityQuery(identity), contactSessionSchema),
+    updateContact: (sourceId: string, fields: ContactFields): Promise<void> =>
+      // The PATCH answer is a contact *record* without source_id/pubsub_token: never store it as the session.
+      request('PATCH', contact(sourceId), EMPTY, contactBody(fields)),
+    listConversations: (sourceId: string): Promise<Conversation[]> =>
+      request('GET', `${contact(sourceId)}/conversations`, conversationsSchema),
+    createConversation: (sourceId: string, customAttributes?: Record<string, string>): Promise<Conversation> =>
+      request('POST', `${contact(sourceId)}/conversations`, conversationSchema, customAttributes ? { custom_attributes: customAttributes } : {}),
+    getConversation: (sourceId: string, id: number): Promise<Conversation> =>
+      request('GET', conversation(sourceId, id), conversationSchema),
+    resolveConversation: (sourceId: string, id: number): Promise<Conversation> =>
+      request('POST', `${conversation(sourceId, id)}/toggle_status`, conversationSchema),
+    toggleTyping: (sourceId: string, id: number, on: boolean): Promise<void> =>
+      request('POST', `${conversation(sourceId, id)}/toggle_typing`, EMPTY, { typing_status: on ? 'on' : 'off' }),
+    updateLastSeen: (sourceId: string, id: number): Promise<void> =>
+      request('POST', `${conversation(sourceId, id)}/update_last_seen`, EMPTY),
+    listMessages: (sourceId: string, id: number, before?: number): Promise<Message[]> =>
+      request('GET', `${conversation(sourceId, id)}/messages${before ? `?before=${before}` : ''}`, messagesSchema),
+    createMessage: (sourceId: string, id: number, content: string, echoId: string): Promise<Message> =>
+      request('POST', `${conversation(sourceId, id)}/messages`, messageSchema, { content, echo_id: echoId }),
+    submitMessage: (sourceId: string, id: number, messageId: number, submittedValues: unknown): Promise<Message> =>
+      request('PATCH', `${conversation(sourceId, id)}/messages/${messageId}`, messageSchema, { submitted_values: submittedValues }),
+  };
+}
+
+export type ClientApi = ReturnType<typeof createClientApi>;
+
+function contactBody(fields: ContactFields) {
+  const body: Record<string, string> = {};
+  if (fields.name) body.name = fields.name;
+  if (fields.email) body.email = fields.email;
+  if (fields.identifier) body.identifier = fields.identifier;
+  if (fields.identifierHash) body.identifier_hash = fields.identifierHash;
+  return body;
+}
+
+function errorFromResponse(response: Response, raw: string): ApiError {
+  const kind = kindForStatus(response.status);
+  let detail = `HTTP ${response.status}`;
+  if (kind === 'invalid') {
+    try {
+      const parsed = validationErrorSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) detail = parsed.data.message;
+    } catch {
+      /* keep the status line */
+    }
+  }
+  const retryAfter = kind === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : null;
+  return new ApiError(kind, detail, response.status, retryAfter, isJson(raw));
+}
+
+function isJson(raw: string): boolean {
+  try {
+    JSON.parse(raw);
+    return raw.trim().startsWith('{');
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,85 @@
+// Pure functions over the background's chat state: merging REST answers and cable events without
+// duplicates, and deriving what the panel shows. No I/O here, so every rule is unit-tested directly.
+import type { Conversation, Message } from '../api/schemas';
+import { unreadCount } from '../unread';
+
+export interface ConversationState {
+  id: number;
+  status: string;
+  contactLastSeenAt: number;
+  agentLastSeenAt: number;
+  lastActivityAt: number;
+  customAttributes: Record<string, unknown>;
+  /** Held messages, oldest first, unique by id. */
+  messages: Message[];
+  /** The server has messages older than messages[0]. */
+  hasOlder: boolean;
+}
+
+export function compareMessages(a: Message, b: Message): number {
+  return a.created_at - b.created_at || a.id - b.id;
+}
+
+/** Union by id; a newer copy of a message (edit, status, submitted values) replaces the held one. */
+export function mergeMessages(held: readonly Message[], incoming: readonly Message[]): Message[] {
+  if (incoming.length === 0) return held as Message[];
+  const byId = new Map<number, Message>();
+  for (const message of held) byId.set(message.id, message);
+  for (const message of incoming) {
+    if (message.private || message.message_type === 2) continue; // never the contact's to see
+    const old = byId.get(message.id);
+    byId.set(message.id, old ? { ...old, ...message } : message);
+  }
+  return [...byId.values()].sort(compareMessages);
+}
+
+function lastActivity(state: Pick<ConversationState, 'messages'>, fallback: number): number {
+  const last = state.messages[state.messages.length - 1];
+  return Math.max(last?.created_at ?? 0, fallback);
+}
+
+/**
+ * Applies a conversation from REST (whole history: `complete`) or from a cable event (last message only).
+ * Seen-at times only move forward: a late event must not resurrect read messages as unread.
+ */
+export function applyConversation(
+  held: ConversationState | undefined,
+  conversation: Conversation,
+  complete: boolean,
+): ConversationState {
+  const messages = mergeMessages(held?.messages ?? [], conversation.messages);
+  const next: ConversationState = {
+    id: conversation.id,
+    status: conversation.status,
+    contactLastSeenAt: Math.max(held?.contactLastSeenAt ?? 0, conversation.contact_last_seen_at ?? 0),
+    agentLastSeenAt: Math.max(held?.agentLastSeenAt ?? 0, conversation.agent_last_seen_at ?? 0),
+    lastActivityAt: 0,
+    customAttributes: conversation.custom_attributes ?? held?.customAttributes ?? {},
+    messages,
+    hasOlder: complete ? false : (held?.hasOlder ?? false),
+  };
+  next.lastActivityAt = lastActivity(next, Math.max(held?.lastActivityAt ?? 0, conversation.last_activity_at ?? conversation.timestamp ?? 0));
+  return next;
+}
+
+export function applyMessage(held: ConversationState, message: Message): ConversationState {
+  const messages = mergeMessages(held.messages, [message]);
+  return { ...held, messages, lastActivityAt: lastActivity({ messages }, held.lastActivityAt) };
+}
+
+export function placeholderConversation(id: number): ConversationState {
+  return {
+    id, status: 'open', contactLastSeenAt: 0, agentLastSeenAt: 0, lastActivityAt: 0, customAttributes: {},
+    messages: [], hasOlder: true,
+  };
+}
+
+export function unreadOf(state: ConversationState): number {
+  return unreadCount(state.messages, state.contactLastSeenAt);
+}
+
+/** What is kept in storage: the newest messages only, so the cache stays small whatever the history. */
+export function trimForStorage(state: ConversationState, keep: number): ConversationState {
+  if (state.messages.length <= keep) return state;
+  return { ...state, messages: state.messages.slice(-keep), hasOlder: true };
+}

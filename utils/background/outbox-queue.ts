@@ -1,0 +1,172 @@
+// The one queue every customer message goes through. Items are persisted before any request, so a worker
+// stop, a 5xx or a 429 delays a message but never loses or doubles it:
+// - each message carries an echo_id, and the cable echo of that id completes the item;
+// - an item found "sending" after a restart is checked against the server before it is sent again.
+import { ApiError } from '../api/errors';
+import type { Conversation, Message } from '../api/schemas';
+
+export interface OutboxItem {
+  echoId: string;
+  conversationId: number | null;
+  /** The text posted, page line included. */
+  content: string;
+  /** Set only on the first message of a new conversation (the only time they can be set). */
+  customAttributes?: Record<string, string>;
+  state: 'queued' | 'sending' | 'failed';
+  attempts: number;
+  nextAttemptAt: number;
+  sendingSince?: number;
+  error?: string;
+  createdAt: number;
+}
+
+export interface OutboxTransport {
+  createConversation(customAttributes?: Record<string, string>): Promise<Conversation>;
+  createMessage(conversationId: number, content: string, echoId: string): Promise<Message>;
+  /** Newest messages of a conversation, to find out whether an interrupted send reached the server. */
+  latestMessages(conversationId: number): Promise<Message[]>;
+}
+
+export interface OutboxHooks {
+  save(items: OutboxItem[]): Promise<void>;
+  conversationCreated(item: OutboxItem, conversation: Conversation): void | Promise<void>;
+  sent(item: OutboxItem, message: Message): void | Promise<void>;
+  changed(): void;
+}
+
+export const MAX_ATTEMPTS = 8;
+
+export function backoffMs(attempt: number, error: unknown, random = Math.random): number {
+  if (error instanceof ApiError && error.retryAfterMs !== null) return error.retryAfterMs;
+  const base = Math.min(60_000, 1_000 * 2 ** attempt);
+  return base / 2 + random() * (base / 2); // full jitter on the upper half
+}
+
+export function createOutbox(initial: OutboxItem[], transport: () => OutboxTransport | null, hooks: OutboxHooks, now = Date.now) {
+  let items = initial.map((item) => ({ ...item }));
+  let draining: Promise<void> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const save = () => hooks.save(items.map((i) => ({ ...i })));
+  const remove = (echoId: string) => (items = items.filter((i) => i.echoId !== echoId));
+
+  async function sendOne(item: OutboxItem, api: OutboxTransport) {
+    item.state = 'sending';
+    item.sendingSince = now();
+    await save();
+    hooks.changed();
+    try {
+      if (item.conversationId === null) {
+        const conversation = await api.createConversation(item.customAttributes);
+        item.conversationId = conversation.id;
+        // Persist the id before posting, so a stop here does not create a second conversation.
+        await save();
+        await hooks.conversationCreated(item, conversation);
+      }
+      const message = await api.createMessage(item.conversationId, item.content, item.echoId);
+      if (items.includes(item)) {
+        remove(item.echoId);
+        await save();
+      }
+      await hooks.sent(item, message);
+    } catch (error) {
+      item.attempts += 1;
+      const retryable = !(error instanceof ApiError) || error.retryable;
+      if (retryable && item.attempts < MAX_ATTEMPTS) {
+        item.state = 'queued';
+        item.nextAttemptAt = now() + backoffMs(item.attempts, error);
+      } else {
+        item.state = 'failed';
+      }
+      item.error = (error as Error).message;
+      await save();
+    }
+    hooks.changed();
+  }
+
+  async function drainLoop() {
+    for (;;) {
+      const api = transport();
+      if (!api) return;
+      // Strict order: a message waits for the ones typed before it.
+      const head = items.find((i) => i.state !== 'failed');
+      if (!head) return;
+      if (head.state === 'sending') {
+        // Left over from a stopped worker: only recover() may decide whether to send it again.
+        clearTimeout(timer);
+        timer = setTimeout(() => void recover(), 5_000);
+        return;
+      }
+      const wait = head.nextAttemptAt - now();
+      if (wait > 0) {
+        clearTimeout(timer);
+        timer = setTimeout(drain, wait);
+        return;
+      }
+      await sendOne(head, api);
+    }
+  }
+
+  function drain(): Promise<void> {
+    draining ??= drainLoop().finally(() => (draining = null));
+    return draining;
+  }
+
+  return {
+    items: () => items as readonly OutboxItem[],
+    /** Replace the held items with those read from storage (at start-up). */
+    load(stored: OutboxItem[]) {
+      items = stored.map((item) => ({ ...item }));
+    },
+    drain,
+    async enqueue(item: Omit<OutboxItem, 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt'>) {
+      items.push({ ...item, state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: now() });
+      await save();
+      hooks.changed();
+      void drain();
+    },
+    async retry(echoId: string) {
+      const item = items.find((i) => i.echoId === echoId);
+      if (!item || item.state !== 'failed') return;
+      Object.assign(item, { state: 'queued', attempts: 0, nextAttemptAt: 0, error: undefined });
+      await save();
+      hooks.changed();
+      void drain();
+    },
+    /** The cable echoed our message: it is on the server, whatever became of the POST. */
+    async echoed(echoId: string): Promise<OutboxItem | null> {
+      const item = items.find((i) => i.echoId === echoId);
+      if (!item) return null;
+      remove(echoId);
+      await save();
+      hooks.changed();
+      return item;
+    },
+    recover,
+  };
+
+  /** After a worker restart: an item left "sending" may or may not have reached the server. */
+  async function recover() {
+    const api = transport();
+    if (!api) return;
+    for (const item of items.filter((i) => i.state === 'sending')) {
+      if (item.conversationId !== null) {
+        const since = (item.sendingSince ?? item.createdAt) / 1000 - 5;
+        const latest = await api.latestMessages(item.conversationId).catch(() => null);
+        if (latest === null) continue; // cannot tell yet; stays "sending" until the next recovery
+        const landed = latest.find((m) => m.message_type === 0 && m.content === item.content && m.created_at >= since);
+        if (landed) {
+          remove(item.echoId);
+          await hooks.sent(item, landed);
+          continue;
+        }
+      }
+      item.state = 'queued';
+    }
+    await save();
+    hooks.changed();
+    void drain();
+  }
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,26 @@
+// What the background keeps in storage.local, so a stopped worker rebuilds everything on its next event.
+import { storage } from '#imports';
+import type { ConversationState } from './chat-state';
+import type { OutboxItem } from './outbox-queue';
+
+export interface StoredSession {
+  /** installation URL + inbox identifier: a session belongs to one inbox. */
+  key: string;
+  sourceId: string;
+  pubsubToken: string;
+  contactId: number;
+  identifier?: string;
+  identifierHash?: string;
+}
+
+export interface StoredChat {
+  key: string;
+  conversations: ConversationState[];
+}
+
+export const sessionItem = storage.defineItem<StoredSession | null>('local:session', { fallback: null, version: 1 });
+export const chatItem = storage.defineItem<StoredChat | null>('local:chat', { fallback: null, version: 1 });
+export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', { fallback: [], version: 1 });
+
+/** Messages kept per conversation in the cache: enough to paint a thread instantly, small to write. */
+export const CACHED_MESSAGES = 60;

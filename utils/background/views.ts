@@ -1,0 +1,83 @@
+// Turns held state into the views of the protocol (ConversationSummary, ThreadView) for the panel.
+import type { Message } from '../api/schemas';
+import type { ConversationSummary, ThreadMessage, ThreadView } from '../protocol';
+import type { ConversationState } from './chat-state';
+import { unreadOf } from './chat-state';
+import type { OutboxItem } from './outbox-queue';
+
+export function messagePreview(message: Message): string {
+  if (message.content?.trim()) return message.content.trim().split('\n')[0]!.slice(0, 140);
+  if (message.attachments?.length) return '📎';
+  return '';
+}
+
+export function summarize(state: ConversationState): ConversationSummary {
+  const last = state.messages[state.messages.length - 1];
+  const pageTitle = state.customAttributes.page_title;
+  return {
+    id: state.id,
+    status: state.status,
+    lastMessage: last
+      ? { content: messagePreview(last), fromAgent: last.message_type !== 0, createdAt: last.created_at }
+      : null,
+    lastActivityAt: state.lastActivityAt,
+    unread: unreadOf(state),
+    ...(typeof pageTitle === 'string' && pageTitle ? { pageTitle } : {}),
+  };
+}
+
+export function toThreadMessage(message: Message, agentLastSeenAt: number): ThreadMessage {
+  const mine = message.message_type === 0;
+  const sender = message.sender;
+  return {
+    key: `m${message.id}`,
+    id: message.id,
+    content: message.content ?? '',
+    contentType: message.content_type,
+    contentAttributes: (message.content_attributes ?? {}) as Record<string, unknown>,
+    attachments: (message.attachments ?? []).map((a) => ({
+      fileType: a.file_type,
+      url: a.data_url,
+      ...(a.thumb_url ? { thumbUrl: a.thumb_url } : {}),
+    })),
+    createdAt: message.created_at,
+    from: mine ? 'me' : sender?.type === 'agent_bot' ? 'bot' : 'agent',
+    sender:
+      mine || !sender
+        ? null
+        : {
+            name: sender.available_name || sender.name || '',
+            ...(sender.avatar_url || sender.thumbnail ? { avatarUrl: (sender.avatar_url || sender.thumbnail)! } : {}),
+          },
+    delivery: mine && (message.status === 'read' || agentLastSeenAt >= message.created_at) ? 'read' : 'sent',
+  };
+}
+
+export function outboxMessage(item: OutboxItem): ThreadMessage {
+  return {
+    key: `e${item.echoId}`,
+    echoId: item.echoId,
+    content: item.content,
+    contentType: 'text',
+    contentAttributes: {},
+    attachments: [],
+    createdAt: item.createdAt / 1000,
+    from: 'me',
+    sender: null,
+    delivery: item.state === 'failed' ? 'failed' : 'sending',
+    ...(item.error ? { error: item.error } : {}),
+  };
+}
+
+export function threadView(state: ConversationState, window: number, pending: readonly OutboxItem[]): ThreadView {
+  const shown = state.messages.slice(-window);
+  return {
+    conversationId: state.id,
+    status: state.status,
+    messages: [
+      ...shown.map((m) => toThreadMessage(m, state.agentLastSeenAt)),
+      ...pending.filter((item) => item.conversationId === state.id).map(outboxMessage),
+    ],
+    hasOlder: state.messages.length > shown.length || state.hasOlder,
+  };
+}

@@ -1,0 +1,112 @@
+// The /cable connection for one contact, on the real @rails/actioncable client. The library brings the
+// ActionCable protocol, the 6 s stale-link monitor and jittered reconnect backoff; we add what it lacks
+// for Chatwoot: a confirm timeout (an unknown pubsub_token gets no answer at all on Chatwoot 4.x),
+// tolerance of garbage frames, and zod parsing of every event.
+import { adapters, createConsumer, type Consumer, type Subscription } from '@rails/actioncable';
+import { parseCableEvent, type CableEvent } from './events';
+
+export interface RoomCableHandlers {
+  /** Subscription confirmed, first time or after a reconnect: time to resync over REST. */
+  onConnected(): void;
+  onDisconnected(): void;
+  onEvent(event: CableEvent): void;
+  /** An event that does not parse: it is dropped, so the caller should resync to not lose data. */
+  onMalformed(error: string): void;
+  /** reject_subscription, or no answer within the confirm timeout: the token may be stale. */
+  onRejected(reason: 'rejected' | 'timeout'): void;
+}
+
+export interface RoomCableOptions {
+  installationUrl: string;
+  pubsubToken: string;
+  confirmTimeoutMs?: number;
+  presenceIntervalMs?: number;
+  WebSocket?: typeof WebSocket;
+}
+
+export function cableUrl(installationUrl: string): string {
+  // The library resolves relative URLs through `document`, which a service worker lacks: pass it absolute.
+  const url = new URL('/cable', installationUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+export function connectRoom(options: RoomCableOptions, handlers: RoomCableHandlers) {
+  const confirmTimeoutMs = options.confirmTimeoutMs ?? 8_000;
+  let confirmTimer: ReturnType<typeof setTimeout> | undefined;
+  let presenceTimer: ReturnType<typeof setInterval> | undefined;
+  let closed = false;
+
+  const armConfirmTimeout = () => {
+    clearTimeout(confirmTimer);
+    confirmTimer = setTimeout(() => !closed && handlers.onRejected('timeout'), confirmTimeoutMs);
+  };
+  adapters.WebSocket = tolerantWebSocket(options.WebSocket ?? WebSocket, armConfirmTimeout);
+
+  const consumer: Consumer = createConsumer(cableUrl(options.installationUrl));
+  const subscription: Subscription = consumer.subscriptions.create(
+    { channel: 'RoomChannel', pubsub_token: options.pubsubToken },
+    {
+      connected() {
+        clearTimeout(confirmTimer);
+        handlers.onConnected();
+        // The widget sends this every 20 s: it keeps the customer shown online and earns presence.update.
+        clearInterval(presenceTimer);
+        subscription.perform('update_presence');
+        presenceTimer = setInterval(() => subscription.perform('update_presence'), options.presenceIntervalMs ?? 20_000);
+      },
+      disconnected() {
+        clearInterval(presenceTimer);
+        if (!closed) handlers.onDisconnected();
+      },
+      rejected() {
+        clearTimeout(confirmTimer);
+        handlers.onRejected('rejected');
+      },
+      received(payload: unknown) {
+        const parsed = parseCableEvent(payload);
+        if (!parsed.ok) handlers.onMalformed(parsed.error);
+        else if (parsed.event) handlers.onEvent(parsed.event);
+      },
+    },
+  );
+
+  return {
+    close() {
+      closed = true;
+      clearTimeout(confirmTimer);
+      clearInterval(presenceTimer);
+      subscription.unsubscribe();
+      consumer.disconnect();
+    },
+    /** Drop the socket and let the library reconnect (e.g. after the browser comes back online). */
+    reconnect() {
+      consumer.connection.reopen();
+    },
+  };
+}
+
+/** A WebSocket whose message handler survives non-JSON frames (the library would throw on them), and that
+ *  arms the confirm timeout each time a socket opens. */
+function tolerantWebSocket(Base: typeof WebSocket, onOpen: () => void): typeof WebSocket {
+  return class TolerantWebSocket extends Base {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('open', onOpen);
+    }
+    set onmessage(handler: ((event: MessageEvent) => void) | null) {
+      super.onmessage = handler
+        ? (event: MessageEvent) => {
+            try {
+              handler.call(this, event);
+            } catch (error) {
+              console.warn('Ignored an unreadable cable frame', error);
+            }
+          }
+        : null;
+    }
+    get onmessage() {
+      return super.onmessage;
+    }
+  } as typeof WebSocket;
+}

@@ -1,0 +1,226 @@
+// The side panel's state as small signal models, with the actions that change them. Components read the
+// signals and call the actions; only this module talks to the background (through a Connector).
+import { batch, computed, signal } from '@preact/signals';
+import type { Connector } from '../connector';
+import type {
+  BackgroundEvent,
+  ConnectionState,
+  ConversationSummary,
+  PageContext,
+  ThreadMessage,
+  ThreadView,
+} from '../protocol';
+
+export type PanelView = { kind: 'list' } | { kind: 'thread'; conversationId: number } | { kind: 'new' };
+export interface Agent {
+  name: string;
+  avatarUrl?: string;
+}
+
+const AGENT_TYPING_TIMEOUT_MS = 30_000; // the widget clears a typing indicator by itself after 30 s
+const OWN_TYPING_IDLE_MS = 3_000;
+
+export function createPanelModel(connector: Connector) {
+  const configured = signal<boolean | null>(null);
+  const connection = signal<ConnectionState>('connecting');
+  const connectionDetail = signal<string | undefined>(undefined);
+  const conversations = signal<ConversationSummary[]>([]);
+  const view = signal<PanelView>({ kind: 'list' });
+  const thread = signal<ThreadView | null>(null);
+  const loadingOlder = signal(false);
+  const typing = signal<{ conversationId: number; agent: Agent } | null>(null);
+  const draft = signal('');
+  const attachPage = signal(false);
+  const page = signal<PageContext | null>(null);
+  /** Messages sent from the "new conversation" view, shown until the conversation exists. */
+  const pendingNew = signal<ThreadMessage[]>([]);
+  const error = signal<string | null>(null);
+
+  const sortedConversations = computed(() =>
+    [...conversations.value].sort((a, b) => b.lastActivityAt - a.lastActivityAt || b.id - a.id),
+  );
+  const totalUnread = computed(() => conversations.value.reduce((sum, c) => sum + c.unread, 0));
+  const currentThread = computed(() => {
+    const v = view.value;
+    return v.kind === 'thread' && thread.value?.conversationId === v.conversationId ? thread.value : null;
+  });
+  const agentTyping = computed(() => {
+    const v = view.value;
+    return v.kind === 'thread' && typing.value?.conversationId === v.conversationId ? typing.value.agent : null;
+  });
+
+  let typingClear: ReturnType<typeof setTimeout> | undefined;
+  let ownTypingOff: ReturnType<typeof setTimeout> | undefined;
+  let ownTypingConversation: number | null = null;
+
+  function onEvent(event: BackgroundEvent) {
+    switch (event.type) {
+      case 'snapshot':
+        batch(() => {
+          configured.value = event.snapshot.configured;
+          connection.value = event.snapshot.connection;
+          connectionDetail.value = event.snapshot.connectionDetail;
+          conversations.value = event.snapshot.conversations;
+        });
+        break;
+      case 'thread':
+        if (view.value.kind === 'thread' && view.value.conversationId === event.thread.conversationId) {
+          thread.value = event.thread;
+        }
+        break;
+      case 'typing':
+        clearTimeout(typingClear);
+        typing.value = event.agent ? { conversationId: event.conversationId, agent: event.agent } : null;
+        if (event.agent) typingClear = setTimeout(() => (typing.value = null), AGENT_TYPING_TIMEOUT_MS);
+        break;
+      case 'conversation.started':
+        if (view.value.kind === 'new' && pendingNew.value.some((m) => m.echoId === event.echoId)) {
+          pendingNew.value = [];
+          void openConversation(event.conversationId);
+        }
+        break;
+    }
+  }
+
+  async function refresh() {
+    try {
+      onEvent({ type: 'snapshot', snapshot: await connector.request({ type: 'snapshot.get' }) });
+      const v = view.value;
+      if (v.kind === 'thread') thread.value = await connector.request({ type: 'thread.open', conversationId: v.conversationId });
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  }
+
+  async function openConversation(conversationId: number) {
+    stopOwnTyping();
+    view.value = { kind: 'thread', conversationId };
+    if (thread.value?.conversationId !== conversationId) thread.value = null;
+    try {
+      const opened = await connector.request({ type: 'thread.open', conversationId });
+      if (view.value.kind === 'thread' && view.value.conversationId === conversationId) thread.value = opened;
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  }
+
+  function showList() {
+    stopOwnTyping();
+    view.value = { kind: 'list' };
+    void connector.request({ type: 'thread.close' }).catch(() => {});
+  }
+
+  function startNewConversation(options: { page?: PageContext; text?: string } = {}) {
+    stopOwnTyping();
+    batch(() => {
+      view.value = { kind: 'new' };
+      pendingNew.value = [];
+      if (options.page) {
+        page.value = options.page;
+        attachPage.value = true;
+      }
+      if (options.text !== undefined) draft.value = options.text;
+    });
+    void connector.request({ type: 'thread.close' }).catch(() => {});
+  }
+
+  async function send() {
+    const content = draft.value.trim();
+    const v = view.value;
+    if (!content || v.kind === 'list') return;
+    const conversationId = v.kind === 'thread' ? v.conversationId : null;
+    const withPage = attachPage.value && page.value ? page.value : undefined;
+    stopOwnTyping();
+    batch(() => {
+      draft.value = '';
+      error.value = null;
+    });
+    try {
+      const { echoId } = await connector.request({ type: 'message.send', conversationId, content, page: withPage });
+      attachPage.value = false; // the page goes with one message, not every one after it
+      if (conversationId === null) {
+        pendingNew.value = [...pendingNew.value, localBubble(echoId, content)];
+      }
+    } catch (e) {
+      // Never lose what the user typed.
+      if (!draft.value) draft.value = content;
+      error.value = (e as Error).message;
+    }
+  }
+
+  function retry(echoId: string) {
+    void connector.request({ type: 'message.retry', echoId }).catch((e) => (error.value = (e as Error).message));
+  }
+
+  async function loadOlder() {
+    const current = currentThread.value;
+    if (!current?.hasOlder || loadingOlder.value) return;
+    loadingOlder.value = true;
+    try {
+      const older = await connector.request({ type: 'thread.older', conversationId: current.conversationId });
+      if (view.value.kind === 'thread' && view.value.conversationId === older.conversationId) thread.value = older;
+    } catch (e) {
+      error.value = (e as Error).message;
+    } finally {
+      loadingOlder.value = false;
+    }
+  }
+
+  /** Debounced `toggle_typing`: "on" once when typing starts, "off" after a pause. */
+  function noteTyping() {
+    const v = view.value;
+    if (v.kind !== 'thread') return;
+    if (ownTypingConversation !== v.conversationId) {
+      stopOwnTyping();
+      ownTypingConversation = v.conversationId;
+      void connector.request({ type: 'typing', conversationId: v.conversationId, on: true }).catch(() => {});
+    }
+    clearTimeout(ownTypingOff);
+    ownTypingOff = setTimeout(stopOwnTyping, OWN_TYPING_IDLE_MS);
+  }
+
+  function stopOwnTyping() {
+    clearTimeout(ownTypingOff);
+    if (ownTypingConversation === null) return;
+    const conversationId = ownTypingConversation;
+    ownTypingConversation = null;
+    void connector.request({ type: 'typing', conversationId, on: false }).catch(() => {});
+  }
+
+  async function resolve() {
+    const v = view.value;
+    if (v.kind !== 'thread') return;
+    await connector.request({ type: 'conversation.resolve', conversationId: v.conversationId }).catch((e) => {
+      error.value = (e as Error).message;
+    });
+  }
+
+  async function submit(messageId: number, values: unknown) {
+    const v = view.value;
+    if (v.kind !== 'thread') return;
+    await connector
+      .request({ type: 'message.submit', conversationId: v.conversationId, messageId, values })
+      .catch((e) => (error.value = (e as Error).message));
+  }
+
+  const unsubscribe = connector.subscribe(onEvent, () => void refresh());
+
+  return {
+    configured, connection, connectionDetail, conversations, sortedConversations, totalUnread, view, thread,
+    currentThread, loadingOlder, agentTyping, draft, attachPage, page, pendingNew, error,
+    openConversation, showList, startNewConversation, send, retry, loadOlder, noteTyping, resolve, submit,
+    dispose: () => {
+      stopOwnTyping();
+      unsubscribe();
+    },
+  };
+}
+
+export type PanelModel = ReturnType<typeof createPanelModel>;
+
+function localBubble(echoId: string, content: string): ThreadMessage {
+  return {
+    key: `e${echoId}`, echoId, content, contentType: 'text', contentAttributes: {}, attachments: [],
+    createdAt: Date.now() / 1000, from: 'me', sender: null, delivery: 'sending',
+  };
+}

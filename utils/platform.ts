@@ -1,0 +1,100 @@
+// Every Chrome/Firefox difference, and every browser API the test fake lacks (sidePanel, menus,
+// permissions, notifications), lives here. Unit tests replace this module with vi.mock.
+import { browser } from 'wxt/browser';
+
+export const isFirefox = import.meta.env.FIREFOX;
+
+// Loosely typed handles: the polyfill's types do not know sidePanel, and Firefox MV2 has browserAction.
+const api = browser as unknown as Record<string, any>;
+const action = () => api.action ?? api.browserAction;
+const menus = () => api.menus ?? api.contextMenus;
+
+/** Open the panel. Must be called synchronously inside a user-gesture handler: no `await` before it. */
+export function openPanel(windowId?: number): Promise<void> {
+  if (isFirefox) return api.sidebarAction.open();
+  return api.sidePanel.open(windowId === undefined ? {} : { windowId });
+}
+
+/** Toolbar icon and keyboard command open the panel. */
+export function openPanelOnActionClick(): void {
+  if (isFirefox) {
+    action().onClicked.addListener(() => {
+      const sidebar = api.sidebarAction;
+      void (sidebar.toggle ? sidebar.toggle() : sidebar.open());
+    });
+  } else {
+    void api.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  }
+}
+
+export async function setBadge(text: string, title: string): Promise<void> {
+  await action().setBadgeText({ text });
+  await action().setTitle({ title });
+  if (text) await action().setBadgeBackgroundColor({ color: '#1f6feb' });
+}
+
+export async function getBadgeText(): Promise<string> {
+  return action().getBadgeText({});
+}
+
+export interface MenuItem {
+  id: string;
+  title: string;
+  contexts: string[];
+}
+export async function createMenus(items: MenuItem[]): Promise<void> {
+  await menus().removeAll();
+  for (const item of items) menus().create(item);
+}
+export function onMenuClicked(listener: (info: MenuClickInfo, tab?: MenuTab) => void): void {
+  menus().onClicked.addListener(listener);
+}
+export interface MenuClickInfo {
+  menuItemId: string | number;
+  selectionText?: string;
+  pageUrl?: string;
+}
+export interface MenuTab {
+  id?: number;
+  windowId?: number;
+  url?: string;
+  title?: string;
+}
+
+export function onCommand(listener: (command: string, tab?: MenuTab) => void): void {
+  browser.commands?.onCommand.addListener(listener as never);
+}
+
+// ---- Permissions -----------------------------------------------------------------------------------
+export const originPattern = (origin: string) => `${new URL(origin).origin}/*`;
+
+export async function hasOrigin(origin: string): Promise<boolean> {
+  return api.permissions.contains({ origins: [originPattern(origin)] });
+}
+/** Asks the user; must run inside a click handler. Resolves false when refused. */
+export async function requestOrigin(origin: string): Promise<boolean> {
+  return api.permissions.request({ origins: [originPattern(origin)] });
+}
+export async function hasPermission(permission: 'notifications' | 'tabs'): Promise<boolean> {
+  return api.permissions.contains({ permissions: [permission] });
+}
+export async function requestPermission(permission: 'notifications' | 'tabs'): Promise<boolean> {
+  return api.permissions.request({ permissions: [permission] });
+}
+
+// ---- Notifications ---------------------------------------------------------------------------------
+export async function notify(id: string, title: string, message: string): Promise<void> {
+  if (!api.notifications) return;
+  await api.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png' as never),
+    title,
+    message,
+  });
+}
+export function onNotificationClicked(listener: (id: string) => void): void {
+  api.notifications?.onClicked.addListener(listener);
+}
+export async function clearNotification(id: string): Promise<void> {
+  await api.notifications?.clear(id);
+}
