@@ -156,6 +156,8 @@ function messages(domain: Domain, ci: ContactInbox, rest: string[], ctx: Ctx): A
     return ok(cut.slice(-20).map((x) => S.restMessage(st, x)));
   }
   if (rest.length === 5 && m === 'POST') {
+    // Attachments sent as JSON strings, or one file part named `attachments` without `[]`, crash Chatwoot: 500.
+    if (ctx.body.params.attachments !== undefined) throw internalError();
     const content = ctx.params.content === undefined || ctx.params.content === null ? null : String(ctx.params.content);
     const files = ctx.body.files;
     if ((content === null || content === '') && files.length === 0) throw invalid("Content can't be blank", ['content']);

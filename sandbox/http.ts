@@ -114,7 +114,12 @@ function readMultipart(req: IncomingMessage): Promise<RequestBody> {
       });
       stream.on('limit', () => fail(tooLarge()));
       stream.on('end', () => {
-        if (failed || !name.startsWith('attachments')) return;
+        if (failed) return;
+        // Chatwoot iterates `attachments[]`; any other file part is dropped, a bare `attachments` crashes (see client-api).
+        if (name !== 'attachments[]') {
+          if (name === 'attachments') fields.append(name, info.filename || 'file');
+          return;
+        }
         files.push({ filename: info.filename || 'file', mimeType: info.mimeType || 'application/octet-stream', data: Buffer.concat(chunks) });
       });
     });

@@ -18,9 +18,11 @@ export function OptionsForm({ connect }: { connect: (settings: SettingsInput) =>
   const required = useSignal<Partial<Record<FieldName, string>>>({});
   const status = useSignal<ConnectStatus>({ kind: 'idle' });
   const form = useRef<HTMLFormElement>(null);
+  const edited = useRef(false);
 
   useEffect(() => {
-    void settingsItem.getValue().then((s) => (values.value = toInput(s)));
+    // Never overwrite what the user typed while the stored values were loading.
+    void settingsItem.getValue().then((s) => edited.current || (values.value = toInput(s)));
   }, []);
 
   const focusField = (name: FieldName) =>
@@ -70,6 +72,7 @@ export function OptionsForm({ connect }: { connect: (settings: SettingsInput) =>
       invalid={failedField === spec.name}
       describedBy={failedField === spec.name ? ERROR_ID : undefined}
       onInput={(v) => {
+        edited.current = true;
         values.value = { ...values.value, [spec.name]: v };
         if (required.value[spec.name]) required.value = { ...required.value, [spec.name]: undefined };
       }}

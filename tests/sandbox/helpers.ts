@@ -104,12 +104,16 @@ export class RawCable {
     this.closed = new Promise((resolve) => this.ws.once('close', () => resolve()));
   }
 
+  /** Sends once open (frames queue until then, as a browser's would not: tests await `opened`). */
   send(frame: unknown) {
-    this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    const text = typeof frame === 'string' || Buffer.isBuffer(frame) ? frame : JSON.stringify(frame);
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
+    else void this.opened.then(() => this.ws.send(text));
   }
 
   async subscribe(token: string) {
     const identifier = identifierFor(token);
+    await this.opened;
     this.send({ command: 'subscribe', identifier });
     return this.waitFor((f) => f.identifier === identifier && (f.type === 'confirm_subscription' || f.type === 'reject_subscription'));
   }

@@ -375,6 +375,14 @@ export function createChatService(deps: ServiceDeps) {
       if (session && !cable) openCable();
       void outbox.drain();
     },
+    /** Close the socket and timers (tests; a real worker just stops). */
+    stop() {
+      cable?.close();
+      cable = null;
+      session = null;
+      api = null;
+      clearTimeout(resyncTimer);
+    },
     /** For tests and diagnostics. */
     state: () => ({ conversations, visible, connection, session }),
   };

@@ -2,7 +2,7 @@
 // ActionCable protocol, the 6 s stale-link monitor and jittered reconnect backoff; we add what it lacks
 // for Chatwoot: a confirm timeout (an unknown pubsub_token gets no answer at all on Chatwoot 4.x),
 // tolerance of garbage frames, and zod parsing of every event.
-import { adapters, createConsumer, type Consumer, type Subscription } from '@rails/actioncable';
+import { adapters, ConnectionMonitor, createConsumer, type Consumer, type Subscription } from '@rails/actioncable';
 import { parseCableEvent, type CableEvent } from './events';
 
 export interface RoomCableHandlers {
@@ -22,6 +22,8 @@ export interface RoomCableOptions {
   confirmTimeoutMs?: number;
   presenceIntervalMs?: number;
   WebSocket?: typeof WebSocket;
+  /** Seconds without a frame before the link counts as dead: two missed 3 s pings. */
+  staleAfterSeconds?: number;
 }
 
 export function cableUrl(installationUrl: string): string {
@@ -41,6 +43,7 @@ export function connectRoom(options: RoomCableOptions, handlers: RoomCableHandle
     clearTimeout(confirmTimer);
     confirmTimer = setTimeout(() => !closed && handlers.onRejected('timeout'), confirmTimeoutMs);
   };
+  ConnectionMonitor.staleThreshold = options.staleAfterSeconds ?? 6;
   adapters.WebSocket = tolerantWebSocket(options.WebSocket ?? WebSocket, armConfirmTimeout);
 
   const consumer: Consumer = createConsumer(cableUrl(options.installationUrl));

@@ -1,0 +1,147 @@
+// End-to-end harness: the built extension in Debian's headless Chromium, against a fresh sandbox on
+// 127.0.0.1. Tests drive it as a person would (options form, panel page) and play the agent through the
+// sandbox's agent API.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROME_BUILD = resolve('.output/chrome-mv3');
+export const SCREENSHOTS = resolve('docs/screenshots');
+
+export interface AgentConversation {
+  id: number;
+  status: string;
+  custom_attributes?: Record<string, unknown>;
+  messages: { id: number; content: string | null; message_type: number }[];
+  contact: { id: number };
+}
+
+export class Harness {
+  private constructor(
+    readonly sandbox: Sandbox,
+    readonly browser: Browser,
+    readonly extensionId: string,
+    private readonly profile: string,
+  ) {}
+
+  static async start(): Promise<Harness> {
+    if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
+    const sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
+    const profile = mkdtempSync(join(tmpdir(), 'hoory-e2e-'));
+    const browser = await puppeteer.launch({
+      executablePath: CHROME_PATH,
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      userDataDir: profile,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--window-size=420,800'],
+    });
+    const extensionId = await browser.installExtension(CHROME_BUILD);
+    return new Harness(sandbox, browser, extensionId, profile);
+  }
+
+  url(page: 'sidepanel' | 'options') {
+    return `chrome-extension://${this.extensionId}/${page}.html`;
+  }
+
+  async open(which: 'sidepanel' | 'options'): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.setViewport({ width: 400, height: 720 });
+    page.on('pageerror', (e) => console.error(`[${which}] page error:`, e));
+    await page.goto(this.url(which));
+    return page;
+  }
+
+  /** Fill the options form and press Save, as a person would. */
+  async configure(options: { inbox?: string; url?: string; expect?: RegExp | string } = {}): Promise<Page> {
+    const page = await this.open('options');
+    await fill(page, 'Installation URL', options.url ?? this.sandbox.url);
+    await fill(page, 'Inbox identifier', options.inbox ?? 'demo-inbox');
+    await page.locator('::-p-aria([name="Save"][role="button"])').click();
+    await waitForText(page, options.expect ?? 'Connected');
+    return page;
+  }
+
+  async worker(): Promise<WebWorker> {
+    const target = await this.browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${this.extensionId}/`),
+    );
+    const worker = await target.worker();
+    if (!worker) throw new Error('no service worker');
+    return worker;
+  }
+
+  /** What Chrome does to an idle worker: stop it, with every global lost. */
+  async stopWorker(): Promise<void> {
+    const worker = await this.worker();
+    await worker.close();
+  }
+
+  async badge(): Promise<string> {
+    const worker = await this.worker();
+    try {
+      return await worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}));
+    } finally {
+      await worker.client.detach().catch(() => {}); // an attached session keeps the worker alive for ever
+    }
+  }
+
+  // ---- the agent's side ------------------------------------------------------------------------------
+  async agent<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.sandbox.url}/sandbox/api${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<T>;
+  }
+  conversations() {
+    return this.agent<AgentConversation[]>('GET', '/conversations');
+  }
+  reply(conversationId: number, content: string) {
+    return this.agent('POST', `/conversations/${conversationId}/messages`, { content });
+  }
+  typing(conversationId: number, on: boolean) {
+    return this.agent('POST', `/conversations/${conversationId}/typing`, { status: on ? 'on' : 'off' });
+  }
+  setStatus(conversationId: number, status: string) {
+    return this.agent('POST', `/conversations/${conversationId}/status`, { status });
+  }
+  faults(faults: Record<string, unknown> | null) {
+    return faults ? this.agent('POST', '/faults', faults) : this.agent('DELETE', '/faults');
+  }
+
+  async close() {
+    await this.browser.close().catch(() => {});
+    await this.sandbox.close();
+    rmSync(this.profile, { recursive: true, force: true });
+  }
+}
+
+export async function fill(page: Page, label: string, value: string) {
+  const field = page.locator(`::-p-aria(${label})`);
+  await field.fill(value);
+}
+
+export async function waitForText(page: Page, text: string | RegExp, timeout = 10_000) {
+  const source = typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
+  await page.waitForFunction((s) => new RegExp(s).test(document.body.innerText), { timeout }, source);
+}
+
+export async function bodyText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
+export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,141 @@
+// @vitest-environment node
+// The background service against the real sandbox (REST + /cable on 127.0.0.1), with the fake browser's
+// storage: a second service built on the same storage is what a restarted worker is.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { WebSocket } from 'ws';
+import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { createChatService, type ChatService } from '@/utils/background/chat-service';
+import type { BackgroundEvent } from '@/utils/protocol';
+
+// A service worker has a global addEventListener (ActionCable listens for visibilitychange); Node lacks it.
+(globalThis as Record<string, unknown>).addEventListener ??= () => {};
+(globalThis as Record<string, unknown>).removeEventListener ??= () => {};
+
+let sandbox: Sandbox;
+const services: ChatService[] = [];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await agent('POST', '/reset');
+});
+afterEach(() => {
+  for (const s of services.splice(0)) s.stop();
+});
+
+async function agent(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${sandbox.url}/sandbox/api${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  return res.json();
+}
+
+function service() {
+  const badge = { text: '', title: '' };
+  const notify = vi.fn(async () => {});
+  const events: BackgroundEvent[] = [];
+  const s = createChatService({
+    fetch: globalThis.fetch,
+    WebSocket: WebSocket as never,
+    setBadge: async (text, title) => void Object.assign(badge, { text, title }),
+    notify,
+    hasOrigin: async () => true,
+  });
+  s.attach({ post: (e) => events.push(e) });
+  services.push(s);
+  return { s, badge, notify, events };
+}
+
+const settings = (over = {}) => ({ installationUrl: sandbox.url, inboxIdentifier: 'demo-inbox', name: 'Pat', email: '', identifier: '', identifierHash: '', ...over });
+
+async function connected() {
+  const one = service();
+  expect(await one.s.connect(settings())).toEqual({ ok: true, inboxName: expect.any(String) });
+  await vi.waitFor(() => expect(one.s.state().connection).toBe('online'));
+  return one;
+}
+
+describe('chat service against the sandbox', () => {
+  it('starts a conversation with the page, and holds the message once despite the cable echo', async () => {
+    const { s } = await connected();
+    const { echoId } = await s.send(null, 'Where is my order?', { url: 'https://shop.example/orders/7', title: 'Order 7' });
+    await vi.waitFor(() => expect(s.state().conversations.size).toBe(1));
+    const [conversation] = (await agent('GET', '/conversations')) as { id: number; custom_attributes: Record<string, string>; messages: { content: string }[] }[];
+    expect(conversation!.custom_attributes).toMatchObject({ page_url: 'https://shop.example/orders/7', page_title: 'Order 7' });
+    expect(conversation!.messages.map((m) => m.content)).toEqual(['Where is my order?\n\n📄 Page: Order 7 — https://shop.example/orders/7']);
+    const view = await s.openThread(conversation!.id);
+    await vi.waitFor(async () => expect((await s.openThread(conversation!.id)).messages.filter((m) => m.from === 'me')).toHaveLength(1));
+    expect(view.messages.some((m) => m.echoId === echoId || m.delivery !== 'failed')).toBe(true);
+  });
+
+  it('counts agent replies for the badge, and clears them when the thread is opened', async () => {
+    const { s, badge, notify } = await connected();
+    await s.send(null, 'Hello');
+    await vi.waitFor(() => expect(s.state().conversations.size).toBe(1));
+    const id = [...s.state().conversations.keys()][0]!;
+    await agent('POST', `/conversations/${id}/messages`, { content: 'Hi there' });
+    await agent('POST', `/conversations/${id}/messages`, { content: 'How can I help?' });
+    await vi.waitFor(() => expect(badge.text).toBe('2'));
+    expect(badge.title).toMatch(/2 unread/);
+    expect(notify).not.toHaveBeenCalled(); // notifications are opt-in
+    await s.openThread(id);
+    await vi.waitFor(() => expect(badge.text).toBe(''));
+    await vi.waitFor(async () => {
+      const [c] = (await agent('GET', '/conversations')) as { contact_last_seen_at: number }[];
+      expect(c!.contact_last_seen_at).toBeGreaterThan(0);
+    });
+  });
+
+  it('rebuilds from storage after a worker stop: cache first, same contact, next reply exactly once', async () => {
+    const first = await connected();
+    await first.s.send(null, 'Before the stop');
+    await vi.waitFor(() => expect(first.s.state().conversations.size).toBe(1));
+    const id = [...first.s.state().conversations.keys()][0]!;
+    const contactId = first.s.state().session!.contactId;
+    first.s.stop();
+
+    await agent('POST', '/faults', { latency_ms: 1500 });
+    const second = service();
+    const started = Date.now();
+    const snap = await second.s.snapshot();
+    expect(Date.now() - started).toBeLessThan(1000); // painted from the cache, before the slow network
+    expect(snap.conversations.map((c) => c.id)).toEqual([id]);
+    expect(second.s.state().session!.contactId).toBe(contactId);
+    await agent('DELETE', '/faults');
+    await vi.waitFor(() => expect(second.s.state().connection).toBe('online'), { timeout: 8000 });
+    await agent('POST', `/conversations/${id}/messages`, { content: 'After the stop' });
+    await vi.waitFor(async () => {
+      const view = await second.s.openThread(id);
+      expect(view.messages.filter((m) => m.content === 'After the stop')).toHaveLength(1);
+    });
+  });
+
+  it('sends through 503s and 429s exactly once', async () => {
+    const { s } = await connected();
+    await s.send(null, 'first');
+    await vi.waitFor(() => expect(s.state().conversations.size).toBe(1));
+    const id = [...s.state().conversations.keys()][0]!;
+    await agent('POST', '/faults', { fail_next: { count: 2, status: 503 } });
+    await s.send(id, 'through the storm');
+    await vi.waitFor(async () => {
+      const [c] = (await agent('GET', '/conversations')) as { messages: { content: string }[] }[];
+      expect(c!.messages.filter((m) => m.content === 'through the storm')).toHaveLength(1);
+    }, { timeout: 10_000 });
+    await agent('POST', '/faults', { fail_next: { count: 1, status: 429 } });
+    await s.send(id, 'after a 429');
+    await vi.waitFor(async () => {
+      const [c] = (await agent('GET', '/conversations')) as { messages: { content: string }[] }[];
+      expect(c!.messages.filter((m) => m.content === 'after a 429')).toHaveLength(1);
+      expect(c!.messages.filter((m) => m.content === 'through the storm')).toHaveLength(1);
+    }, { timeout: 10_000 });
+  }, 25_000);
+
+  it('reports a wrong inbox without touching the stored session', async () => {
+    const { s } = await connected();
+    const before = s.state().session;
+    expect(await s.connect(settings({ inboxIdentifier: 'nope' }))).toEqual({ ok: false, error: 'unknown_inbox' });
+    expect(s.state().session).toEqual(before);
+  });
+});

@@ -1,0 +1,174 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PanelApp } from '@/components/panel/panel-app';
+import { createPanelModel } from '@/utils/panel/models';
+import type { ThreadMessage, ThreadView } from '@/utils/protocol';
+import { at, deferred, fakeConnector, message, snapshot, summary, thread } from './fake-connector';
+
+beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 2, 10, 15, 0) }));
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/** Renders the panel already inside conversation 5, showing `view`. */
+async function openThread(view: ThreadView, handlers: Parameters<typeof fakeConnector>[0] = {}) {
+  const fake = fakeConnector({
+    'snapshot.get': () => snapshot([summary(view.conversationId)]),
+    'thread.open': () => view,
+    ...handlers,
+  });
+  const model = createPanelModel(fake.connector);
+  render(<PanelApp model={model} />);
+  await screen.findByRole('button', { name: /Conversation #/ });
+  await model.openConversation(view.conversationId);
+  await screen.findByRole('log');
+  return { fake, model };
+}
+
+const own = (extra: Partial<ThreadMessage>) => message({ from: 'me', sender: null, ...extra });
+
+describe('thread', () => {
+  it('shows delivery states and a Retry button for a failed message that asks for message.retry', async () => {
+    const { fake } = await openThread(
+      thread(5, [
+        own({ id: undefined, key: 'eaaa', echoId: 'aaa', content: 'first', delivery: 'sending' }),
+        own({ id: 11, content: 'second', delivery: 'sent' }),
+        own({ id: undefined, key: 'ebbb', echoId: 'bbb', content: 'third', delivery: 'failed', error: 'offline' }),
+      ]),
+    );
+    expect(screen.getByText('Sending…')).toBeTruthy();
+    expect(screen.getByText('Sent')).toBeTruthy();
+    expect(screen.getByText('Not sent')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(fake.sent('message.retry')).toEqual([{ type: 'message.retry', echoId: 'bbb' }]);
+  });
+
+  it('a resolved conversation shows a notice and "Start a new conversation" instead of the composer', async () => {
+    const { model } = await openThread(thread(5, [message({ content: 'Glad to help' })], { status: 'resolved' }));
+    expect(screen.getByText('This conversation was resolved')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Resolve conversation' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Start a new conversation' }));
+    expect(model.view.value).toEqual({ kind: 'new' });
+    expect(await screen.findByRole('textbox', { name: 'Message' })).toBeTruthy();
+  });
+
+  it('an open conversation can be resolved from the header', async () => {
+    const { fake } = await openThread(thread(5, [message()]));
+    fireEvent.click(screen.getByRole('button', { name: 'Resolve conversation' }));
+    expect(fake.sent('conversation.resolve')).toEqual([{ type: 'conversation.resolve', conversationId: 5 }]);
+  });
+
+  it('shows the agent typing indicator in a polite live region, only for this conversation', async () => {
+    const { fake } = await openThread(thread(5, [message()]));
+    fake.emit({ type: 'typing', conversationId: 6, agent: { name: 'Sam' } });
+    expect(screen.queryByText('Sam is typing…')).toBeNull();
+
+    fake.emit({ type: 'typing', conversationId: 5, agent: { name: 'Alex' } });
+    const indicator = screen.getByText('Alex is typing…');
+    expect(indicator.closest('[aria-live="polite"]')).toBeTruthy();
+
+    fake.emit({ type: 'typing', conversationId: 5, agent: null });
+    expect(screen.queryByText('Alex is typing…')).toBeNull();
+  });
+
+  it('new messages from thread events appear', async () => {
+    const { fake } = await openThread(thread(5, [message({ id: 1, content: 'one' })]));
+    fake.emit({ type: 'thread', thread: thread(5, [message({ id: 1, content: 'one' }), message({ id: 2, content: 'two' })]) });
+    expect(screen.getByText('two')).toBeTruthy();
+  });
+
+  it('loads earlier messages: a loading row while it runs, then the older messages above', async () => {
+    const pending = deferred<ThreadView>();
+    const { fake } = await openThread(
+      thread(5, [message({ id: 10, content: 'recent', createdAt: at(2026, 3, 10, 9, 0) })], { hasOlder: true }),
+      { 'thread.older': () => pending.promise },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show earlier messages' }));
+    expect(fake.sent('thread.older')).toEqual([{ type: 'thread.older', conversationId: 5 }]);
+    expect(await screen.findByText('Loading earlier messages…')).toBeTruthy();
+
+    pending.resolve(
+      thread(5, [
+        message({ id: 9, content: 'ancient', createdAt: at(2026, 3, 1, 9, 0) }),
+        message({ id: 10, content: 'recent', createdAt: at(2026, 3, 10, 9, 0) }),
+      ]),
+    );
+    await waitFor(() => expect(screen.queryByText('Loading earlier messages…')).toBeNull());
+    const texts = [...screen.getByRole('log').querySelectorAll('.msg__text')].map((p) => p.textContent);
+    expect(texts).toEqual(['ancient', 'recent']);
+    expect(screen.queryByRole('button', { name: 'Show earlier messages' })).toBeNull();
+  });
+
+  it('scrolling to the top loads older messages', async () => {
+    const { fake } = await openThread(thread(5, [message()], { hasOlder: true }), {
+      'thread.older': () => thread(5, [message()], { hasOlder: false }),
+    });
+    const scroller = document.querySelector('.messages')!;
+    scroller.scrollTop = 0;
+    fireEvent.scroll(scroller);
+    expect(fake.sent('thread.older')).toHaveLength(1);
+  });
+
+  it('input_select: option buttons submit the choice; once submitted the choice is shown', async () => {
+    const items = [
+      { title: 'Billing', value: 'billing' },
+      { title: 'Bug', value: 'bug' },
+    ];
+    const { fake } = await openThread(
+      thread(5, [message({ id: 40, content: 'What is it about?', contentType: 'input_select', contentAttributes: { items } })]),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Bug' }));
+    expect(fake.sent('message.submit')).toEqual([
+      { type: 'message.submit', conversationId: 5, messageId: 40, values: [{ title: 'Bug', value: 'bug' }] },
+    ]);
+
+    fake.emit({
+      type: 'thread',
+      thread: thread(5, [
+        message({ id: 40, content: 'What is it about?', contentType: 'input_select', contentAttributes: { items, submitted_values: [{ title: 'Bug', value: 'bug' }] } }),
+      ]),
+    });
+    expect(screen.getByText('You chose: Bug')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Billing' })).toBeNull();
+  });
+
+  it('input_csat: five rating buttons submit the rating, then thanks', async () => {
+    const { fake } = await openThread(thread(5, [message({ id: 41, content: 'Rate us', contentType: 'input_csat' })]));
+    const group = screen.getByRole('group', { name: 'Rate this conversation' });
+    expect(within(group).getAllByRole('button')).toHaveLength(5);
+    fireEvent.click(screen.getByRole('button', { name: 'Rate 4 out of 5' }));
+    expect(fake.sent('message.submit')[0]).toMatchObject({ messageId: 41, values: { csat_survey_response: { rating: 4 } } });
+
+    fake.emit({
+      type: 'thread',
+      thread: thread(5, [
+        message({ id: 41, content: 'Rate us', contentType: 'input_csat', contentAttributes: { submitted_values: { csat_survey_response: { rating: 4 } } } }),
+      ]),
+    });
+    expect(screen.getByText('Thanks for your feedback!')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Rate this conversation' })).toBeNull();
+  });
+
+  it('attachments: images as linked thumbnails, other files as links; unsafe URLs are dropped', async () => {
+    await openThread(
+      thread(5, [
+        message({
+          content: '',
+          attachments: [
+            { fileType: 'image', url: 'https://cdn.example.com/full.png', thumbUrl: 'https://cdn.example.com/thumb.png' },
+            { fileType: 'file', url: 'https://cdn.example.com/files/report%202026.pdf' },
+            { fileType: 'file', url: 'javascript:alert(1)' },
+          ],
+        }),
+      ]),
+    );
+    const image = screen.getByRole('img', { name: 'Image' });
+    expect(image.getAttribute('src')).toBe('https://cdn.example.com/thumb.png');
+    expect(image.closest('a')?.getAttribute('href')).toBe('https://cdn.example.com/full.png');
+    expect(screen.getByRole('link', { name: /report 2026\.pdf/ }).getAttribute('href')).toBe('https://cdn.example.com/files/report%202026.pdf');
+    expect(document.querySelector('a[href^="javascript"]')).toBeNull();
+  });
+});
