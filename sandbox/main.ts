@@ -11,7 +11,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const sandbox = await startSandbox({ port, host: values.host, publicUrl: values['public-url'] });
+const sandbox = await startSandbox({ port, host: values.host, publicUrl: values['public-url'] }).catch((e: Error) => {
+  console.error(`Sandbox could not listen on ${values.host}:${port}: ${e.message}`);
+  process.exit(1);
+});
 for (const inbox of sandbox.state.inboxes) {
   const hmac = inbox.hmacMandatory ? `, HMAC mandatory, token ${inbox.hmacToken}` : ', open';
   console.log(`Inbox "${inbox.name}": installation URL ${sandbox.url}  inbox identifier ${inbox.identifier}${hmac}`);

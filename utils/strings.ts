@@ -60,7 +60,8 @@ export const strings = {
   status: (status: string) => statusLabels[status] ?? status,
   ownPreview: (text: string) => `You: ${text}`,
   noMessagesYet: 'No messages yet',
-  unreadReplies: (n: number) => `${n} unread`,
+  unreadCount: (n: number) => `${n} unread`,
+  unreadReplies: (n: number) => (n === 1 ? '1 unread reply' : `${n} unread replies`),
   conversationNumber: (id: number) => `Conversation #${id}`,
 
   // Relative times (list)

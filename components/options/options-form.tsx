@@ -116,7 +116,7 @@ export function OptionsForm({ connect }: { connect: (settings: SettingsInput) =>
           </p>
         </div>
         {s.kind === 'failed' && (
-          <div id={ERROR_ID} class="alert" role="alert">
+          <div id={ERROR_ID} class={`alert${s.error === 'permission_needed' ? ' alert--info' : ''}`} role="alert">
             <p class="alert__text">{s.message}</p>
             {(s.error === 'permission_needed' || s.error === 'permission_refused') && s.origin && (
               <button type="button" class="button" onClick={() => allow(s.origin!)}>

@@ -14,7 +14,13 @@ export function Attachments({ attachments }: { attachments: ThreadMessage['attac
           </a>
         ) : (
           <a key={a.url} class="attachment attachment--file" href={safeUrl(a.url)} target="_blank" rel="noopener noreferrer" download>
-            <span aria-hidden="true">📎</span> {fileName(a.url) || strings.attachment}
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z"
+              />
+            </svg>
+            <span>{fileName(a.url) || strings.attachment}</span>
           </a>
         ),
       )}

@@ -59,7 +59,7 @@ function ConversationItem({ conversation: c, now, onOpen }: { conversation: Conv
         {c.unread > 0 && (
           <span class="unread">
             <span aria-hidden="true">{c.unread}</span>
-            <span class="sr-only">{strings.unreadReplies(c.unread)}</span>
+            <span class="sr-only">{strings.unreadCount(c.unread)}</span>
           </span>
         )}
       </span>

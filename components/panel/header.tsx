@@ -21,8 +21,19 @@ export function Header({ model }: { model: PanelModel }) {
         {strings.connection(state)}
       </span>
       {canResolve && (
-        <button type="button" class="button button--ghost button--small" onClick={() => void model.resolve()}>
-          {strings.resolveConversation}
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={strings.resolveConversation}
+          title={strings.resolveConversation}
+          onClick={() => void model.resolve()}
+        >
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path
+              fill="currentColor"
+              d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16zm4.3 4.3L10.5 14l-2.8-2.8-1.4 1.4 4.2 4.2 7.2-7.1z"
+            />
+          </svg>
         </button>
       )}
     </header>

@@ -48,6 +48,19 @@ export function MessageList({ listKey, messages, hasOlder, loadingOlder, onLoadO
     if (el.scrollTop < NEAR_TOP_PX) requestOlder();
   };
 
+  // The box shrinks when the typing row shows or the composer grows, and images load late: stay at the bottom.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current && !anchor.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    const content = el.querySelector('.messages__list');
+    if (content) observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
+
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;

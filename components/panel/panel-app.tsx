@@ -19,10 +19,14 @@ export interface PanelAppProps {
 export function PanelApp({ model, focusComposer, openSettings }: PanelAppProps) {
   const configured = model.configured.value;
   if (configured === null) {
+    // Waiting for the first snapshot; if the background fails to answer, say so rather than spin for ever.
     return (
-      <main class="panel panel--center">
-        <p class="muted" role="status">{strings.loading}</p>
-      </main>
+      <div class="panel">
+        <ErrorBanner error={model.error} />
+        <main class="panel panel--center">
+          <p class="muted" role="status">{strings.loading}</p>
+        </main>
+      </div>
     );
   }
   if (!configured) return <NotConfigured onOpenSettings={openSettings} />;

@@ -225,6 +225,11 @@ describe('ActionCable protocol', () => {
     const other = JSON.stringify({ channel: 'NotificationChannel', pubsub_token: s.pubsub_token });
     cable.send({ command: 'subscribe', identifier: other });
     await cable.waitFor((f) => f.identifier === other && f.type === 'reject_subscription');
+    const unknown = identifierFor('no-such-token');
+    cable.send({ command: 'subscribe', identifier: unknown });
+    await cable.waitFor((f) => f.identifier === unknown && f.type === 'reject_subscription');
+    cable.send({ command: 'subscribe', identifier: unknown }); // a rejected identifier may be tried again
+    await cable.waitFor((f) => f.identifier === unknown && f.type === 'reject_subscription' && cable.frames.filter((x) => x.identifier === unknown).length === 2);
     await cable.subscribe(s.pubsub_token);
     cable.send({ command: 'subscribe', identifier: identifierFor(s.pubsub_token) });
     await sleep(100);

@@ -113,3 +113,14 @@ describe('conversation list', () => {
     expect(model.error.value).toBeNull();
   });
 });
+
+describe('before the first snapshot', () => {
+  it('shows loading, and the error if the background does not answer', async () => {
+    const fake = fakeConnector({
+      'snapshot.get': () => Promise.reject(new Error('The extension background did not answer')),
+    });
+    render(<PanelApp model={createPanelModel(fake.connector)} />);
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    expect((await screen.findByRole('alert')).textContent).toContain('did not answer');
+  });
+});
