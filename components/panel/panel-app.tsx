@@ -23,7 +23,7 @@ export function PanelApp({ model, focusComposer, openSettings }: PanelAppProps) 
     return (
       <div class="panel">
         <ErrorBanner error={model.error} />
-        <main class="panel panel--center">
+        <main class="panel__body panel--center">
           <p class="muted" role="status">{strings.loading}</p>
         </main>
       </div>
