@@ -80,6 +80,7 @@ export type ThreadView = z.infer<typeof threadViewSchema>;
 
 export const snapshotSchema = z.object({
   configured: z.boolean(),
+  inboxName: z.optional(z.string()),
   connection: connectionStateSchema,
   connectionDetail: z.optional(z.string()),
   conversations: z.array(conversationSummarySchema),

@@ -105,6 +105,8 @@ export const strings = {
   messagePlaceholder: 'Write a message…',
   send: 'Send',
   attachPage: 'Attach this page',
+  /** Added to a message sent with the page attached, so the agent sees it in Hoory's dashboard. */
+  pageLine: (title: string, url: string) => `Page: ${title} — ${url}`,
   cantReadPage: 'Can’t read this page’s address',
   readingPage: 'Reading the page…',
 

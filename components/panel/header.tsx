@@ -15,7 +15,7 @@ export function Header({ model }: { model: PanelModel }) {
           </svg>
         </button>
       )}
-      <h1 class="header__title">{strings.appTitle}</h1>
+      <h1 class="header__title">{model.inboxName.value ?? strings.appTitle}</h1>
       <span class={`pill pill--${state}`} title={model.connectionDetail.value ?? undefined}>
         <span class="pill__dot" aria-hidden="true" />
         {strings.connection(state)}

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -65,28 +65,40 @@ export class Harness {
     return page;
   }
 
-  async worker(): Promise<WebWorker> {
-    const target = await this.browser.waitForTarget(
+  private async workerTarget() {
+    return this.browser.waitForTarget(
       (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${this.extensionId}/`),
     );
-    const worker = await target.worker();
-    if (!worker) throw new Error('no service worker');
-    return worker;
+  }
+
+  /**
+   * Evaluate an expression in the service worker (waking it if needed) over a CDP session that is detached
+   * right after: an attached session would keep the worker alive for ever.
+   */
+  async inWorker<T>(expression: string): Promise<T> {
+    const target = await this.workerTarget();
+    const session = await target.createCDPSession();
+    try {
+      const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(`worker: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value as T;
+    } finally {
+      await session.detach().catch(() => {});
+    }
   }
 
   /** What Chrome does to an idle worker: stop it, with every global lost. */
   async stopWorker(): Promise<void> {
-    const worker = await this.worker();
-    await worker.close();
+    const page = await this.browser.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await page.close();
   }
 
-  async badge(): Promise<string> {
-    const worker = await this.worker();
-    try {
-      return await worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}));
-    } finally {
-      await worker.client.detach().catch(() => {}); // an attached session keeps the worker alive for ever
-    }
+  badge(): Promise<string> {
+    return this.inWorker('chrome.action.getBadgeText({})');
   }
 
   // ---- the agent's side ------------------------------------------------------------------------------
@@ -129,7 +141,8 @@ export async function fill(page: Page, label: string, value: string) {
 
 export async function waitForText(page: Page, text: string | RegExp, timeout = 10_000) {
   const source = typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
-  await page.waitForFunction((s) => new RegExp(s).test(document.body.innerText), { timeout }, source);
+  const flags = typeof text === 'string' ? '' : text.flags;
+  await page.waitForFunction((s, f) => new RegExp(s, f).test(document.body.innerText), { timeout }, source, flags);
 }
 
 export async function bodyText(page: Page): Promise<string> {

@@ -66,6 +66,8 @@ export function createChatService(deps: ServiceDeps) {
   });
 
   const ready = load();
+  // The options page writes `notifications` itself; keep the held copy current.
+  settingsItem.watch((next) => (settings = { ...settings, notifications: next.notifications }));
 
   async function load() {
     const [storedSettings, storedSession, chat, items] = await Promise.all([
@@ -87,6 +89,7 @@ export function createChatService(deps: ServiceDeps) {
   function snapshot(): Snapshot {
     return {
       configured: session !== null,
+      ...(session?.inboxName ? { inboxName: session.inboxName } : {}),
       connection: session ? connection : 'unconfigured',
       ...(connectionDetail ? { connectionDetail } : {}),
       conversations: [...conversations.values()].map(summarize),
@@ -290,7 +293,7 @@ export function createChatService(deps: ServiceDeps) {
     await ready;
     const outcome = await connect(input, session, deps);
     if (!outcome.ok) return outcome;
-    settings = { ...settings, ...outcome.settings };
+    settings = { ...(await settingsItem.getValue()), ...outcome.settings };
     await settingsItem.setValue(settings);
     await adoptSession(outcome.session);
     return { ok: true, ...(outcome.inboxName ? { inboxName: outcome.inboxName } : {}) };

@@ -65,6 +65,7 @@ export async function connect(input: SettingsInput, previous: StoredSession | nu
         contactId: contact.id,
         identifier: identity?.identifier,
         identifierHash: identity?.identifierHash,
+        inboxName,
       },
     };
   } catch (error) {

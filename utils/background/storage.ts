@@ -11,6 +11,8 @@ export interface StoredSession {
   contactId: number;
   identifier?: string;
   identifierHash?: string;
+  /** The inbox's name, for the panel's header. */
+  inboxName?: string;
 }
 
 export interface StoredChat {

@@ -22,6 +22,7 @@ const OWN_TYPING_IDLE_MS = 3_000;
 
 export function createPanelModel(connector: Connector) {
   const configured = signal<boolean | null>(null);
+  const inboxName = signal<string | undefined>(undefined);
   const connection = signal<ConnectionState>('connecting');
   const connectionDetail = signal<string | undefined>(undefined);
   const conversations = signal<ConversationSummary[]>([]);
@@ -58,6 +59,7 @@ export function createPanelModel(connector: Connector) {
       case 'snapshot':
         batch(() => {
           configured.value = event.snapshot.configured;
+          inboxName.value = event.snapshot.inboxName;
           connection.value = event.snapshot.connection;
           connectionDetail.value = event.snapshot.connectionDetail;
           conversations.value = event.snapshot.conversations;
@@ -119,7 +121,7 @@ export function createPanelModel(connector: Connector) {
         page.value = options.page;
         attachPage.value = true;
       }
-      if (options.text !== undefined) draft.value = options.text;
+      if (options.text) draft.value = options.text;
     });
     void connector.request({ type: 'thread.close' }).catch(() => {});
   }
@@ -206,7 +208,7 @@ export function createPanelModel(connector: Connector) {
   const unsubscribe = connector.subscribe(onEvent, () => void refresh());
 
   return {
-    configured, connection, connectionDetail, conversations, sortedConversations, totalUnread, view, thread,
+    configured, inboxName, connection, connectionDetail, conversations, sortedConversations, totalUnread, view, thread,
     currentThread, loadingOlder, agentTyping, draft, attachPage, page, pendingNew, error,
     openConversation, showList, startNewConversation, send, retry, loadOlder, noteTyping, resolve, submit,
     dispose: () => {

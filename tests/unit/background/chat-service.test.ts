@@ -64,7 +64,7 @@ describe('chat service against the sandbox', () => {
     await vi.waitFor(() => expect(s.state().conversations.size).toBe(1));
     const [conversation] = (await agent('GET', '/conversations')) as { id: number; custom_attributes: Record<string, string>; messages: { content: string }[] }[];
     expect(conversation!.custom_attributes).toMatchObject({ page_url: 'https://shop.example/orders/7', page_title: 'Order 7' });
-    expect(conversation!.messages.map((m) => m.content)).toEqual(['Where is my order?\n\n📄 Page: Order 7 — https://shop.example/orders/7']);
+    expect(conversation!.messages.map((m) => m.content)).toEqual(['Where is my order?\n\nPage: Order 7 — https://shop.example/orders/7']);
     const view = await s.openThread(conversation!.id);
     await vi.waitFor(async () => expect((await s.openThread(conversation!.id)).messages.filter((m) => m.from === 'me')).toHaveLength(1));
     expect(view.messages.some((m) => m.echoId === echoId || m.delivery !== 'failed')).toBe(true);
