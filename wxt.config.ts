@@ -32,5 +32,21 @@ export default defineConfig({
         : {}),
     };
   },
+  hooks: {
+    // Firefox MV2: a persistent background page, said explicitly (WXT leaves the key out; MV2 then defaults to
+    // persistent). The ActionCable socket that delivers agent replies lives there; an event page
+    // (`persistent: false`) is unloaded when idle and the socket with it, so replies would wait for the next
+    // alarm tick. Chrome's MV3 service worker is untouched.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox' && manifest.manifest_version === 2 && manifest.background) {
+        manifest.background = { ...manifest.background, persistent: true };
+      }
+    },
+  },
+  zip: {
+    // The sources zip (AMO review) holds what builds the add-on; WXT already leaves out node_modules, .output,
+    // dotfiles and *.test.* files. Tests, the dev sandbox and screenshots are not part of the build.
+    excludeSources: ['tests/**', 'sandbox/**', 'docs/screenshots/**', 'tmp/**', 'stats.html'],
+  },
   webExt: { disabled: true },
 });

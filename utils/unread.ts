@@ -6,10 +6,16 @@ export function isAgentMessage(message: Pick<Message, 'message_type'>): boolean 
   return message.message_type === 1 || message.message_type === 3;
 }
 
-export function unreadCount(messages: readonly Message[], contactLastSeenAt: number): number {
+/**
+ * The widget counts `created_at > contact_last_seen_at`. Both are whole seconds, so a reply in the same
+ * second as the last view is ambiguous, and tests (and fast agents) hit it. We count such a tie as unread,
+ * unless it is not newer than `readUpToId`, the newest message id on screen when this contact last looked.
+ */
+export function unreadCount(messages: readonly Message[], contactLastSeenAt: number, readUpToId = 0): number {
   let count = 0;
   for (const message of messages) {
-    if (isAgentMessage(message) && message.created_at > contactLastSeenAt && !message.private) count++;
+    if (!isAgentMessage(message) || message.private || message.id <= readUpToId) continue;
+    if (message.created_at >= contactLastSeenAt) count++;
   }
   return count;
 }

@@ -1,7 +1,7 @@
 // End-to-end harness: the built extension in Debian's headless Chromium, against a fresh sandbox on
 // 127.0.0.1. Tests drive it as a person would (options form, panel page) and play the agent through the
 // sandbox's agent API.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -27,7 +27,12 @@ export class Harness {
     private readonly profile: string,
   ) {}
 
-  static async start(): Promise<Harness> {
+  /**
+   * `granted`: optional permissions the profile starts with, as after the user accepted the prompt —
+   * headless Chromium cannot show or answer a permission prompt. The build is copied and only its
+   * manifest's permission lists change.
+   */
+  static async start(options: { granted?: string[] } = {}): Promise<Harness> {
     if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
     const sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
     const profile = mkdtempSync(join(tmpdir(), 'hoory-e2e-'));
@@ -39,7 +44,7 @@ export class Harness {
       userDataDir: profile,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--window-size=420,800'],
     });
-    const extensionId = await browser.installExtension(CHROME_BUILD);
+    const extensionId = await browser.installExtension(options.granted ? withGranted(options.granted, profile) : CHROME_BUILD);
     return new Harness(sandbox, browser, extensionId, profile);
   }
 
@@ -132,6 +137,16 @@ export class Harness {
     await this.sandbox.close();
     rmSync(this.profile, { recursive: true, force: true });
   }
+}
+
+function withGranted(granted: string[], profile: string): string {
+  const dir = join(profile, 'extension');
+  cpSync(CHROME_BUILD, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.permissions = [...manifest.permissions, ...granted];
+  manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((p: string) => !granted.includes(p));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
 }
 
 export async function fill(page: Page, label: string, value: string) {

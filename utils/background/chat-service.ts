@@ -282,8 +282,12 @@ export function createChatService(deps: ServiceDeps) {
   function markRead(id: number) {
     const held = conversations.get(id);
     if (!api || !session || !held) return;
-    const newest = held.messages[held.messages.length - 1]?.created_at ?? 0;
-    conversations.set(id, { ...held, contactLastSeenAt: Math.max(held.contactLastSeenAt, Math.floor(Date.now() / 1000), newest) });
+    const newest = held.messages[held.messages.length - 1];
+    conversations.set(id, {
+      ...held,
+      contactLastSeenAt: Math.max(held.contactLastSeenAt, Math.floor(Date.now() / 1000), newest?.created_at ?? 0),
+      readUpToId: Math.max(held.readUpToId ?? 0, newest?.id ?? 0),
+    });
     changed();
     void api.updateLastSeen(session.sourceId, id).catch((e) => console.warn('update_last_seen failed', e));
   }

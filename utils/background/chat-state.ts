@@ -14,6 +14,8 @@ export interface ConversationState {
   messages: Message[];
   /** The server has messages older than messages[0]. */
   hasOlder: boolean;
+  /** The newest message id the contact has seen here (local knowledge; settles same-second ties). */
+  readUpToId?: number;
 }
 
 export function compareMessages(a: Message, b: Message): number {
@@ -57,6 +59,7 @@ export function applyConversation(
     customAttributes: conversation.custom_attributes ?? held?.customAttributes ?? {},
     messages,
     hasOlder: complete ? false : (held?.hasOlder ?? false),
+    ...(held?.readUpToId !== undefined ? { readUpToId: held.readUpToId } : {}),
   };
   next.lastActivityAt = lastActivity(next, Math.max(held?.lastActivityAt ?? 0, conversation.last_activity_at ?? conversation.timestamp ?? 0));
   return next;
@@ -75,7 +78,7 @@ export function placeholderConversation(id: number): ConversationState {
 }
 
 export function unreadOf(state: ConversationState): number {
-  return unreadCount(state.messages, state.contactLastSeenAt);
+  return unreadCount(state.messages, state.contactLastSeenAt, state.readUpToId);
 }
 
 /** What is kept in storage: the newest messages only, so the cache stays small whatever the history. */

@@ -22,7 +22,7 @@ describe('chat state', () => {
   });
 
   it('counts unread agent and template messages after the last view, not the customer\'s own', () => {
-    const state = applyConversation(undefined, conv({ contact_last_seen_at: 1002, messages: [msg(1), msg(2), msg(3), msg(4, { message_type: 0 }), msg(5, { message_type: 3 })] }), true);
+    const state = applyConversation(undefined, conv({ contact_last_seen_at: 1003, messages: [msg(1), msg(2), msg(3), msg(4, { message_type: 0 }), msg(5, { message_type: 3 })] }), true);
     expect(unreadOf(state)).toBe(2);
   });
 
