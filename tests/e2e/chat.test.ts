@@ -90,7 +90,7 @@ describe('chat in Chromium against the sandbox', () => {
     await waitForText(panel, 'Hi! Let me look at your order.', 2_000); // the list's preview
     expect(await bodyText(panel)).toMatch(/Connecting/); // ... while the server has not answered yet
     const listPainted = Date.now() - started;
-    await panel.locator('.conversation').click();
+    await panel.click(`[data-conversation-id="${first}"]`);
     await waitForText(panel, 'Hi! Let me look at your order.', 2_000);
     const threadPainted = Date.now() - started;
     console.log(`cache paint with a 4 s server: list ${listPainted} ms, thread ${threadPainted} ms`);
@@ -132,7 +132,8 @@ describe('chat in Chromium against the sandbox', () => {
     for (let i = 1; i <= 250; i++) await h.reply(conversation!.id, `History ${String(i).padStart(3, '0')}`);
     await h.stopWorker(); // the cache holds only the newest messages: older ones come from the server
     await panel.reload();
-    await panel.locator('.conversation').filter((el) => /History 250/.test(el.textContent ?? '')).click();
+    await waitForText(panel, 'History 250'); // the list's preview
+    await panel.click(`[data-conversation-id="${first}"]`);
     await waitForText(panel, 'History 250');
     for (let round = 0; round < 30 && !/History 001/.test(await bodyText(panel)); round++) {
       await panel.evaluate(() => document.querySelector('.messages')?.scrollTo({ top: 0 }));
