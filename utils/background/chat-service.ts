@@ -23,6 +23,8 @@ export interface ServiceDeps {
   setBadge(text: string, title: string): Promise<void>;
   notify(id: string, title: string, message: string): Promise<void>;
   hasOrigin(origin: string): Promise<boolean>;
+  /** Tests shorten the cable's timings. */
+  cable?: { confirmTimeoutMs?: number; staleAfterSeconds?: number };
 }
 
 export interface EventSink {
@@ -140,7 +142,7 @@ export function createChatService(deps: ServiceDeps) {
     if (!session) return;
     setConnection('connecting');
     cable = connectRoom(
-      { installationUrl: settings.installationUrl, pubsubToken: session.pubsubToken, WebSocket: deps.WebSocket },
+      { installationUrl: settings.installationUrl, pubsubToken: session.pubsubToken, WebSocket: deps.WebSocket, ...deps.cable },
       {
         onConnected: () => {
           setConnection('online');

@@ -32,7 +32,7 @@ async function agent(method: string, path: string, body?: unknown) {
   return res.json();
 }
 
-function service() {
+function service(cable?: { confirmTimeoutMs?: number; staleAfterSeconds?: number }) {
   const badge = { text: '', title: '' };
   const notify = vi.fn(async () => {});
   const events: BackgroundEvent[] = [];
@@ -42,6 +42,7 @@ function service() {
     setBadge: async (text, title) => void Object.assign(badge, { text, title }),
     notify,
     hasOrigin: async () => true,
+    cable,
   });
   s.attach({ post: (e) => events.push(e) });
   services.push(s);
@@ -50,8 +51,8 @@ function service() {
 
 const settings = (over = {}) => ({ installationUrl: sandbox.url, inboxIdentifier: 'demo-inbox', name: 'Pat', email: '', identifier: '', identifierHash: '', ...over });
 
-async function connected() {
-  const one = service();
+async function connected(cable?: { confirmTimeoutMs?: number; staleAfterSeconds?: number }) {
+  const one = service(cable);
   expect(await one.s.connect(settings())).toEqual({ ok: true, inboxName: expect.any(String) });
   await vi.waitFor(() => expect(one.s.state().connection).toBe('online'));
   return one;
@@ -131,6 +132,17 @@ describe('chat service against the sandbox', () => {
       expect(c!.messages.filter((m) => m.content === 'through the storm')).toHaveLength(1);
     }, { timeout: 10_000 });
   }, 25_000);
+
+  it('renews a session the server forgot, when a Chatwoot 4.x server stays silent on the stale token', async () => {
+    const { s } = await connected({ confirmTimeoutMs: 1_000, staleAfterSeconds: 1 });
+    const before = s.state().session!;
+    await agent('POST', '/reset'); // the contact is gone on the server
+    await agent('POST', '/faults', { silent_unknown_token: true, drop_cable: true });
+    await vi.waitFor(() => expect(s.state().session?.sourceId).not.toBe(before.sourceId), { timeout: 15_000, interval: 200 });
+    await vi.waitFor(() => expect(s.state().connection).toBe('online'), { timeout: 10_000 });
+    await s.send(null, 'Still here');
+    await vi.waitFor(async () => expect(((await agent('GET', '/conversations')) as unknown[]).length).toBe(1));
+  }, 30_000);
 
   it('reports a wrong inbox without touching the stored session', async () => {
     const { s } = await connected();
