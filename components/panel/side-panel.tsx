@@ -4,10 +4,12 @@ import type { PanelModel } from '@/utils/panel/models';
 import { PanelApp } from './panel-app';
 import { useActivePage } from './use-active-page';
 import { useDraftHandoff } from './use-draft-handoff';
+import { useOpenRequest } from './use-open-request';
 
 export function SidePanel({ model }: { model: PanelModel }) {
   const focusComposer = useSignal(0);
   useActivePage(model);
   useDraftHandoff(model, focusComposer);
+  useOpenRequest(model);
   return <PanelApp model={model} focusComposer={focusComposer} />;
 }

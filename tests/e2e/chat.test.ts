@@ -35,6 +35,7 @@ describe('chat in Chromium against the sandbox', () => {
     await wrong.close();
     const right = await h.configure();
     expect(await bodyText(right)).toMatch(/\bConnected\b/);
+    await right.screenshot({ path: `${SCREENSHOTS}/options.png`, fullPage: true });
     await right.close();
   });
 
@@ -123,6 +124,7 @@ describe('chat in Chromium against the sandbox', () => {
       (items) => items.some((t) => /2 unread/.test(t)),
     );
     expect(unread.filter((t) => /unread/.test(t))).toHaveLength(1);
+    await panel.screenshot({ path: `${SCREENSHOTS}/panel-list.png` });
     expect(await h.badge()).toBe('2');
     expect(second.id).not.toBe(first);
   });

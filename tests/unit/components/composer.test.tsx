@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelApp } from '@/components/panel/panel-app';
 import { SidePanel } from '@/components/panel/side-panel';
-import { draftHandoffItem } from '@/utils/draft-handoff';
+import { draftHandoffItem, openConversationItem } from '@/utils/draft-handoff';
 import { getActivePage } from '@/utils/page-context';
 import { createPanelModel } from '@/utils/panel/models';
 import { fakeConnector, message, snapshot, summary, thread } from './fake-connector';
@@ -131,5 +131,16 @@ describe('composer', () => {
     await waitFor(() => expect(model.view.value).toEqual({ kind: 'new' }));
     expect(model.page.value).toEqual(PAGE);
     await waitFor(async () => expect(await draftHandoffItem.getValue()).toBeNull());
+  });
+
+  it('a notification click (an open request) shows that conversation and clears the request', async () => {
+    const fake = fakeConnector();
+    const model = createPanelModel(fake.connector);
+    render(<SidePanel model={model} />);
+    await screen.findByRole('button', { name: 'New conversation' });
+    await openConversationItem.setValue(7);
+    await waitFor(() => expect(model.view.value).toEqual({ kind: 'thread', conversationId: 7 }));
+    expect(fake.request).toHaveBeenCalledWith({ type: 'thread.open', conversationId: 7 });
+    await waitFor(async () => expect(await openConversationItem.getValue()).toBeNull());
   });
 });
