@@ -1,5 +1,5 @@
 import type { SettingsInput } from '@/utils/protocol';
-import type { Settings } from '@/utils/settings';
+import { EMPTY_SETTINGS, type Settings } from '@/utils/settings';
 import { strings } from '@/utils/strings';
 
 export type FieldName = keyof SettingsInput;
@@ -27,20 +27,13 @@ export const identityFields: FieldSpec[] = [
 
 export const ALL_FIELDS = [...serverFields, ...identityFields];
 
-export const emptyInput = (): SettingsInput => ({
-  installationUrl: '',
-  inboxIdentifier: '',
-  name: '',
-  email: '',
-  identifier: '',
-  identifierHash: '',
-});
-
 export function toInput(settings: Settings): SettingsInput {
-  const input = emptyInput();
+  const input = {} as SettingsInput;
   for (const { name } of ALL_FIELDS) input[name] = settings[name] ?? '';
   return input;
 }
+
+export const emptyInput = (): SettingsInput => toInput(EMPTY_SETTINGS);
 
 export function trimInput(input: SettingsInput): SettingsInput {
   const out = emptyInput();

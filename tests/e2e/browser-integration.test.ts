@@ -47,7 +47,7 @@ describe('browser integration in Chromium', () => {
     expect(attach).toBe(true);
     await panel.locator('::-p-aria([name="Message"][role="textbox"])').fill(`${draft.value}Why?`);
     await panel.locator('::-p-aria([name="Send"][role="button"])').click();
-    const [conversation] = await until(() => h.conversations(), (cs) => cs.length === 1 && cs[0]!.messages.length === 1);
+    const [conversation] = await until(() => h.agent.conversations(), (cs) => cs.length === 1 && cs[0]!.messages.length === 1);
     a = conversation!.id;
     expect(conversation!.custom_attributes).toMatchObject({ page_url: siteUrl, page_title: 'Pricing page' });
     expect(conversation!.messages[0]!.content).toContain('> My invoice shows');
@@ -58,7 +58,7 @@ describe('browser integration in Chromium', () => {
     await until(() => panel.$eval('textarea', (t) => (t as HTMLTextAreaElement).value), (v) => v === '');
     await panel.locator('::-p-aria([name="Message"][role="textbox"])').fill('Second question');
     await panel.locator('::-p-aria([name="Send"][role="button"])').click();
-    const conversations = await until(() => h.conversations(), (cs) => cs.length === 2 && cs.every((c) => c.messages.length === 1));
+    const conversations = await until(() => h.agent.conversations(), (cs) => cs.length === 2 && cs.every((c) => c.messages.length === 1));
     b = conversations.find((c) => c.id !== a)!.id;
     await waitForText(panel, 'Second question');
   });
@@ -66,11 +66,11 @@ describe('browser integration in Chromium', () => {
   it('counts unread agent replies across conversations on the badge: 1, 2, 3', async () => {
     await panel.locator('::-p-aria([name="Back to conversations"])').click();
     await waitBadge('');
-    await h.reply(a, 'Reply one');
+    await h.agent.reply(a, 'Reply one');
     expect(await waitBadge('1')).toBe('1');
-    await h.reply(b, 'Reply two');
+    await h.agent.reply(b, 'Reply two');
     expect(await waitBadge('2')).toBe('2');
-    await h.reply(a, 'Reply three');
+    await h.agent.reply(a, 'Reply three');
     expect(await waitBadge('3')).toBe('3');
     expect(await h.inWorker('chrome.action.getTitle({})')).toMatch(/3 unread replies/);
   });
@@ -84,7 +84,7 @@ describe('browser integration in Chromium', () => {
   it('is still right after the worker stops and the next event arrives', async () => {
     await panel.close();
     await h.stopWorker();
-    await h.reply(b, 'Reply four'); // nobody listens while the worker is down
+    await h.agent.reply(b, 'Reply four'); // nobody listens while the worker is down
     // The next event wakes a fresh worker (in real life the 30 s alarm, or opening the panel): here a
     // message from an extension page. It rebuilds from storage, reconnects and resyncs the missed reply.
     const options = await h.open('options');
@@ -103,9 +103,9 @@ describe('browser integration in Chromium', () => {
     await panel.click(`[data-conversation-id="${b}"]`);
     await waitForText(panel, 'Reply four');
     const notifications = () => h.inWorker<Record<string, unknown>>('chrome.notifications.getAll()');
-    await h.reply(b, 'Seen as it arrives');
+    await h.agent.reply(b, 'Seen as it arrives');
     await waitForText(panel, 'Seen as it arrives');
-    await h.reply(a, 'Out of view');
+    await h.agent.reply(a, 'Out of view');
     const ids = await until(notifications, (n) => Object.keys(n).length > 0);
     expect(Object.keys(ids)).toHaveLength(1);
     expect(Object.keys(ids)[0]).toMatch(new RegExp(`^hoory:${a}:`));

@@ -55,7 +55,7 @@ describe('chat in Chromium against the sandbox', () => {
     await waitForText(panel, siteTitle);
     await type(panel, 'Hello, I need help with my order');
 
-    const [conversation] = await until(() => h.conversations(), (cs) => cs.length === 1 && cs[0]!.messages.length === 1);
+    const [conversation] = await until(() => h.agent.conversations(), (cs) => cs.length === 1 && cs[0]!.messages.length === 1);
     first = conversation!.id;
     expect(conversation!.custom_attributes).toMatchObject({ page_url: `${h.sandbox.url}/sandbox/`, page_title: siteTitle });
     expect(conversation!.messages[0]!.content).toContain('Hello, I need help with my order');
@@ -68,7 +68,7 @@ describe('chat in Chromium against the sandbox', () => {
 
   it('shows an agent reply within a second, without a reload', async () => {
     const sent = Date.now();
-    await h.reply(first, 'Hi! Let me look at your order.');
+    await h.agent.reply(first, 'Hi! Let me look at your order.');
     await waitForText(panel, 'Hi! Let me look at your order.', 1_000);
     console.log(`agent reply painted after ${Date.now() - sent} ms`);
     await waitForText(panel, 'Alex'); // the agent's name
@@ -76,16 +76,16 @@ describe('chat in Chromium against the sandbox', () => {
   });
 
   it('shows the agent typing, then clears it; shows a resolved conversation as resolved', async () => {
-    await h.typing(first, true);
+    await h.agent.typing(first, true);
     await waitForText(panel, /is typing/);
-    await h.typing(first, false);
+    await h.agent.typing(first, false);
     await until(() => bodyText(panel), (t) => !/is typing/.test(t));
   });
 
   it('reopens the panel painted from the cache before the network answers', async () => {
     await panel.close();
     await h.stopWorker(); // the reopened panel wakes a fresh worker that has only storage
-    await h.faults({ latency_ms: 4_000 });
+    await h.agent.faults({ latency_ms: 4_000 });
     const started = Date.now();
     panel = await h.open('sidepanel');
     await waitForText(panel, 'Hi! Let me look at your order.', 2_000); // the list's preview
@@ -96,17 +96,17 @@ describe('chat in Chromium against the sandbox', () => {
     const threadPainted = Date.now() - started;
     console.log(`cache paint with a 4 s server: list ${listPainted} ms, thread ${threadPainted} ms`);
     expect(threadPainted).toBeLessThan(4_000); // before any Client API answer could arrive
-    await h.faults(null);
+    await h.agent.faults(null);
   });
 
   it('after the worker is stopped, the next agent reply still arrives exactly once, for the same contact', async () => {
     await until(() => bodyText(panel), (t) => /Online/.test(t), 15_000);
     await h.stopWorker();
-    await h.reply(first, 'Are you still there?');
+    await h.agent.reply(first, 'Are you still there?');
     await waitForText(panel, 'Are you still there?', 15_000);
     await new Promise((r) => setTimeout(r, 1_500)); // a duplicate would have arrived by now
     expect(count(await bodyText(panel), 'Are you still there?')).toBe(1);
-    const contacts = new Set((await h.conversations()).map((c) => c.contact.id));
+    const contacts = new Set((await h.agent.conversations()).map((c) => c.contact.id));
     expect(contacts.size).toBe(1);
   });
 
@@ -114,10 +114,10 @@ describe('chat in Chromium against the sandbox', () => {
     await panel.locator('::-p-aria([name="Back to conversations"])').click();
     await panel.locator('::-p-aria([name="New conversation"][role="button"])').click();
     await type(panel, 'A different question');
-    const second = (await until(() => h.conversations(), (cs) => cs.length === 2)).find((c) => c.id !== first)!;
+    const second = (await until(() => h.agent.conversations(), (cs) => cs.length === 2)).find((c) => c.id !== first)!;
     await waitForText(panel, 'A different question');
-    await h.reply(first, 'One more thing');
-    await h.reply(first, 'And another');
+    await h.agent.reply(first, 'One more thing');
+    await h.agent.reply(first, 'And another');
     await panel.locator('::-p-aria([name="Back to conversations"])').click();
     const unread = await until(
       () => panel.$$eval('.conversation', (items) => items.map((i) => i.textContent ?? '')),
@@ -130,8 +130,8 @@ describe('chat in Chromium against the sandbox', () => {
   });
 
   it('pages a thread of 250 messages back to the first', async () => {
-    const [conversation] = await h.conversations().then((cs) => cs.filter((c) => c.id === first));
-    for (let i = 1; i <= 250; i++) await h.reply(conversation!.id, `History ${String(i).padStart(3, '0')}`);
+    const [conversation] = await h.agent.conversations().then((cs) => cs.filter((c) => c.id === first));
+    for (let i = 1; i <= 250; i++) await h.agent.reply(conversation!.id, `History ${String(i).padStart(3, '0')}`);
     await h.stopWorker(); // the cache holds only the newest messages: older ones come from the server
     await panel.reload();
     await waitForText(panel, 'History 250'); // the list's preview
@@ -147,7 +147,7 @@ describe('chat in Chromium against the sandbox', () => {
   });
 
   it('shows a resolved conversation as resolved, with "Start a new conversation"', async () => {
-    await h.setStatus(first, 'resolved');
+    await h.agent.setStatus(first, 'resolved');
     await waitForText(panel, 'This conversation was resolved');
     await waitForText(panel, 'Start a new conversation');
     expect(await panel.$('::-p-aria([name="Message"][role="textbox"])')).toBeNull();

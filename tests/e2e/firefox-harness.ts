@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import type { AgentConversation } from './harness';
+import { fill, SandboxAgent, waitForText } from './sandbox-agent';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
@@ -23,7 +23,11 @@ export class FirefoxHarness {
     readonly browser: Browser,
     readonly uuid: string,
     private readonly profile: string,
-  ) {}
+  ) {
+    this.agent = new SandboxAgent(sandbox.url);
+  }
+
+  readonly agent: SandboxAgent;
 
   static async start(): Promise<FirefoxHarness> {
     const manifestPath = join(FIREFOX_BUILD, 'manifest.json');
@@ -102,23 +106,6 @@ export class FirefoxHarness {
     return page.evaluate(() => (globalThis as any).browser.browserAction.getBadgeText({}) as Promise<string>);
   }
 
-  // ---- the agent's side ------------------------------------------------------------------------------
-  async agent<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.sandbox.url}/sandbox/api${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<T>;
-  }
-  conversations() {
-    return this.agent<AgentConversation[]>('GET', '/conversations');
-  }
-  reply(conversationId: number, content: string) {
-    return this.agent('POST', `/conversations/${conversationId}/messages`, { content });
-  }
-
   async close() {
     await this.browser.close().catch(() => {});
     await this.sandbox.close();
@@ -132,22 +119,8 @@ export class FirefoxHarness {
 export const field = (page: Page, label: string) => page.locator(`::-p-aria([name="${label}"][role="textbox"])`);
 export const button = (page: Page, name: string) => page.locator(`::-p-aria([name="${name}"][role="button"])`);
 
-export async function fill(page: Page, label: string, value: string) {
-  await field(page, label).fill(value);
-}
+export { bodyText, until, waitForText } from './sandbox-agent';
 
 export async function clickButton(page: Page, name: string) {
   await button(page, name).click();
 }
-
-export async function waitForText(page: Page, text: string | RegExp, timeout = 10_000) {
-  const source = typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
-  const flags = typeof text === 'string' ? '' : text.flags;
-  await page.waitForFunction((s, f) => new RegExp(s, f).test(document.body.innerText), { timeout }, source, flags);
-}
-
-export async function bodyText(page: Page): Promise<string> {
-  return page.evaluate(() => document.body.innerText);
-}
-
-export { until } from './harness';

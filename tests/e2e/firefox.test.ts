@@ -54,7 +54,7 @@ describe('the add-on in Firefox against the sandbox', () => {
     await clickButton(panel, 'New conversation');
     await field(panel, 'Message').fill('Hello from Firefox');
     await clickButton(panel, 'Send');
-    const [conversation] = await until(() => h.conversations(), (cs) => cs.length === 1 && cs[0]!.messages.length === 1);
+    const [conversation] = await until(() => h.agent.conversations(), (cs) => cs.length === 1 && cs[0]!.messages.length === 1);
     conversationId = conversation!.id;
     expect(conversation!.messages[0]!.content).toContain('Hello from Firefox');
     await until(() => bodyText(panel), (t) => count(t, 'Hello from Firefox') === 1 && !/Sending/.test(t));
@@ -62,7 +62,7 @@ describe('the add-on in Firefox against the sandbox', () => {
 
   it('shows the agent reply in the sidebar page without a reload', async () => {
     const sent = Date.now();
-    await h.reply(conversationId, 'Hi! This is Alex from support.');
+    await h.agent.reply(conversationId, 'Hi! This is Alex from support.');
     await waitForText(panel, 'Hi! This is Alex from support.', 5_000);
     console.log(`firefox: agent reply painted after ${Date.now() - sent} ms`);
     await new Promise((r) => setTimeout(r, 300)); // let the avatar and layout settle for the screenshot
@@ -77,7 +77,7 @@ describe('the add-on in Firefox against the sandbox', () => {
     // "Back" tells the background no thread is visible (a `thread.close` message). One more round trip from
     // the same page settles it first, so the reply below cannot race that message.
     await panel.evaluate(() => (globalThis as any).browser.runtime.sendMessage({ type: 'snapshot.get' }));
-    await h.reply(conversationId, 'One more thing');
+    await h.agent.reply(conversationId, 'One more thing');
     await until(
       () => panel.$$eval('.conversation', (items) => items.map((i) => i.textContent ?? '')),
       (items) => items.some((t) => /One more thing/.test(t) && /1 unread/.test(t)),

@@ -6,26 +6,25 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { fill, SandboxAgent, waitForText } from './sandbox-agent';
+
+export { bodyText, until, waitForText, type AgentConversation } from './sandbox-agent';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 export const SCREENSHOTS = resolve('docs/screenshots');
 
-export interface AgentConversation {
-  id: number;
-  status: string;
-  custom_attributes?: Record<string, unknown>;
-  messages: { id: number; content: string | null; message_type: number }[];
-  contact: { id: number };
-}
-
 export class Harness {
+  readonly agent: SandboxAgent;
+
   private constructor(
     readonly sandbox: Sandbox,
     readonly browser: Browser,
     readonly extensionId: string,
     private readonly profile: string,
-  ) {}
+  ) {
+    this.agent = new SandboxAgent(sandbox.url);
+  }
 
   /**
    * `granted`: optional permissions the profile starts with, as after the user accepted the prompt —
@@ -106,32 +105,6 @@ export class Harness {
     return this.inWorker('chrome.action.getBadgeText({})');
   }
 
-  // ---- the agent's side ------------------------------------------------------------------------------
-  async agent<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.sandbox.url}/sandbox/api${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<T>;
-  }
-  conversations() {
-    return this.agent<AgentConversation[]>('GET', '/conversations');
-  }
-  reply(conversationId: number, content: string) {
-    return this.agent('POST', `/conversations/${conversationId}/messages`, { content });
-  }
-  typing(conversationId: number, on: boolean) {
-    return this.agent('POST', `/conversations/${conversationId}/typing`, { status: on ? 'on' : 'off' });
-  }
-  setStatus(conversationId: number, status: string) {
-    return this.agent('POST', `/conversations/${conversationId}/status`, { status });
-  }
-  faults(faults: Record<string, unknown> | null) {
-    return faults ? this.agent('POST', '/faults', faults) : this.agent('DELETE', '/faults');
-  }
-
   async close() {
     await this.browser.close().catch(() => {});
     await this.sandbox.close();
@@ -147,29 +120,4 @@ function withGranted(granted: string[], profile: string): string {
   manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((p: string) => !granted.includes(p));
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
-}
-
-export async function fill(page: Page, label: string, value: string) {
-  const field = page.locator(`::-p-aria(${label})`);
-  await field.fill(value);
-}
-
-export async function waitForText(page: Page, text: string | RegExp, timeout = 10_000) {
-  const source = typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
-  const flags = typeof text === 'string' ? '' : text.flags;
-  await page.waitForFunction((s, f) => new RegExp(s, f).test(document.body.innerText), { timeout }, source, flags);
-}
-
-export async function bodyText(page: Page): Promise<string> {
-  return page.evaluate(() => document.body.innerText);
-}
-
-export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await fn();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

@@ -1,0 +1,66 @@
+// The agent's side of the end-to-end tests, through the sandbox's agent API (/sandbox/api), and the page
+// helpers both browsers' harnesses share.
+import type { Page } from 'puppeteer-core';
+
+export interface AgentConversation {
+  id: number;
+  status: string;
+  custom_attributes?: Record<string, unknown>;
+  contact_last_seen_at?: number;
+  messages: { id: number; content: string | null; message_type: number }[];
+  contact: { id: number };
+}
+
+export class SandboxAgent {
+  constructor(private readonly sandboxUrl: string) {}
+
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.sandboxUrl}/sandbox/api${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<T>;
+  }
+  conversations() {
+    return this.call<AgentConversation[]>('GET', '/conversations');
+  }
+  reply(conversationId: number, content: string, extra: Record<string, unknown> = {}) {
+    return this.call('POST', `/conversations/${conversationId}/messages`, { content, ...extra });
+  }
+  typing(conversationId: number, on: boolean) {
+    return this.call('POST', `/conversations/${conversationId}/typing`, { status: on ? 'on' : 'off' });
+  }
+  setStatus(conversationId: number, status: string) {
+    return this.call('POST', `/conversations/${conversationId}/status`, { status });
+  }
+  faults(faults: Record<string, unknown> | null) {
+    return faults ? this.call('POST', '/faults', faults) : this.call('DELETE', '/faults');
+  }
+}
+
+export async function waitForText(page: Page, text: string | RegExp, timeout = 10_000) {
+  const source = typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
+  const flags = typeof text === 'string' ? '' : text.flags;
+  await page.waitForFunction((s, f) => new RegExp(s, f).test(document.body.innerText), { timeout }, source, flags);
+}
+
+export async function bodyText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
+export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Fill a text field found by its accessible name, as a person would. */
+export async function fill(page: Page, label: string, value: string) {
+  await page.locator(`::-p-aria([name="${label}"][role="textbox"])`).fill(value);
+}
