@@ -5,7 +5,7 @@ import { handleRequest, isOwnPage } from '@/utils/background/router';
 import { menuItems, onMenuClick } from '@/utils/context-menu';
 import { openConversationItem } from '@/utils/draft-handoff';
 import * as platform from '@/utils/platform';
-import { PANEL_PORT } from '@/utils/protocol';
+import { PANEL_PORT, panelMessageSchema } from '@/utils/protocol';
 
 export const TICK_ALARM = 'hoory-tick';
 
@@ -21,7 +21,7 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PANEL_PORT || !ownPage(port.sender)) return port.disconnect();
-    const detach = service.attach({
+    const panel = service.attach({
       post(event) {
         try {
           port.postMessage(event);
@@ -30,7 +30,11 @@ export default defineBackground(() => {
         }
       },
     });
-    port.onDisconnect.addListener(detach);
+    port.onMessage.addListener((raw: unknown) => {
+      const message = panelMessageSchema.safeParse(raw);
+      if (message.success) void panel.setView(message.data.conversationId);
+    });
+    port.onDisconnect.addListener(panel.detach);
   });
 
   browser.runtime.onInstalled.addListener(() => void platform.createMenus(menuItems()));

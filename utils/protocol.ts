@@ -24,7 +24,6 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connect'), settings: settingsInputSchema }),
   z.object({ type: z.literal('snapshot.get') }),
   z.object({ type: z.literal('thread.open'), conversationId: z.int() }),
-  z.object({ type: z.literal('thread.close') }),
   z.object({ type: z.literal('thread.older'), conversationId: z.int() }),
   z.object({
     type: z.literal('message.send'),
@@ -112,7 +111,6 @@ export interface ResponseMap {
   connect: ConnectResult;
   'snapshot.get': Snapshot;
   'thread.open': ThreadView;
-  'thread.close': null;
   'thread.older': ThreadView;
   'message.send': { conversationId: number | null; echoId: string };
   'message.retry': null;
@@ -123,6 +121,14 @@ export interface ResponseMap {
 export type RequestType = PageRequest['type'];
 export type RequestOf<T extends RequestType> = Extract<PageRequest, { type: T }>;
 export type Reply<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string };
+
+// ---- Panel → background over the port: what this panel shows ------------------------------------------
+/** Which thread this panel has on screen (null: the list or a new draft). Per panel: each window may
+ *  have its own side panel. A thread on screen is read, and gets no notification. */
+export const panelMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('view'), conversationId: z.nullable(z.int()) }),
+]);
+export type PanelMessage = z.infer<typeof panelMessageSchema>;
 
 // ---- Background → page events (over the port) -------------------------------------------------------
 export const backgroundEventSchema = z.discriminatedUnion('type', [

@@ -143,6 +143,7 @@ export const strings = {
   save: 'Save',
   checking: 'Checking…',
   connected: 'Connected',
+  openChat: 'Open the chat',
   connectedTo: (inbox: string) => `to ${inbox}`,
   connectError: (error: ConnectError, detail?: string, origin?: string) => connectErrors[error](detail, origin),
   allowAccess: (origin: string) => `Allow access to ${origin}`,

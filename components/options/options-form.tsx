@@ -13,7 +13,14 @@ import { TextField } from './text-field';
 
 const ERROR_ID = 'connect-error';
 
-export function OptionsForm({ connect }: { connect: (settings: SettingsInput) => Promise<ConnectResult> }) {
+export function OptionsForm({
+  connect,
+  onOpenChat,
+}: {
+  connect: (settings: SettingsInput) => Promise<ConnectResult>;
+  /** Opens the side panel; it must run synchronously in the click (the browser needs the gesture). */
+  onOpenChat?: () => void;
+}) {
   const values = useSignal<SettingsInput>(emptyInput());
   const required = useSignal<Partial<Record<FieldName, string>>>({});
   const status = useSignal<ConnectStatus>({ kind: 'idle' });
@@ -114,6 +121,11 @@ export function OptionsForm({ connect }: { connect: (settings: SettingsInput) =>
               </>
             )}
           </p>
+          {s.kind === 'connected' && onOpenChat && (
+            <button type="button" class="button" onClick={onOpenChat}>
+              {strings.openChat}
+            </button>
+          )}
         </div>
         {s.kind === 'failed' && (
           <div id={ERROR_ID} class={`alert${s.error === 'permission_needed' ? ' alert--info' : ''}`} role="alert">

@@ -36,6 +36,11 @@ describe('chat in Chromium against the sandbox', () => {
     const right = await h.configure();
     expect(await bodyText(right)).toMatch(/\bConnected\b/);
     await right.screenshot({ path: `${SCREENSHOTS}/options.png`, fullPage: true });
+    // "Open the chat" opens the real side panel (a page target of its own in headless Chromium).
+    await right.locator('::-p-aria([name="Open the chat"][role="button"])').click();
+    const sidePanel = await h.browser.waitForTarget((t) => t.url() === h.url('sidepanel') && t.type() === 'page', { timeout: 5_000 });
+    const sidePanelPage = await sidePanel.asPage();
+    await waitForText(sidePanelPage, 'New conversation');
     await right.close();
   });
 

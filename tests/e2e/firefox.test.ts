@@ -74,9 +74,9 @@ describe('the add-on in Firefox against the sandbox', () => {
     expect(await until(() => h.badge(panel), (t) => t === '')).toBe('');
     await clickButton(panel, 'Back to conversations');
     await button(panel, 'New conversation').wait(); // the list is showing
-    // "Back" tells the background no thread is visible (a `thread.close` message). One more round trip from
-    // the same page settles it first, so the reply below cannot race that message.
-    await panel.evaluate(() => (globalThis as any).browser.runtime.sendMessage({ type: 'snapshot.get' }));
+    // "Back" tells the background over the panel's port that no thread is on screen; let that message
+    // land before the reply, which it would otherwise race.
+    await new Promise((r) => setTimeout(r, 200));
     await h.agent.reply(conversationId, 'One more thing');
     await until(
       () => panel.$$eval('.conversation', (items) => items.map((i) => i.textContent ?? '')),

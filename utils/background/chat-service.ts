@@ -41,8 +41,9 @@ export function createChatService(deps: ServiceDeps) {
   let cable: ReturnType<typeof connectRoom> | null = null;
   const conversations = new Map<number, ConversationState>();
   const windows = new Map<number, number>();
-  const sinks = new Set<EventSink>();
-  let visible: number | null = null;
+  /** Each attached panel and the thread it shows (null: none). */
+  const sinks = new Map<EventSink, number | null>();
+  const isVisible = (id: number) => [...sinks.values()].includes(id);
   let connection: ConnectionState = 'unconfigured';
   let connectionDetail: string | undefined;
   let lastBadge: string | null = null;
@@ -104,7 +105,7 @@ export function createChatService(deps: ServiceDeps) {
   }
 
   function broadcast(event: BackgroundEvent) {
-    for (const sink of sinks) sink.post(event);
+    for (const sink of sinks.keys()) sink.post(event);
   }
 
   /** Coalesces a burst of changes into one storage write, one panel update and one badge update. */
@@ -116,7 +117,7 @@ export function createChatService(deps: ServiceDeps) {
       const data = { key: session?.key ?? '', conversations: [...conversations.values()].map((c) => trimForStorage(c, CACHED_MESSAGES)) };
       saving = saving.then(() => chatItem.setValue(session ? data : null)).catch((e) => console.error('Could not save the chat cache', e));
       broadcast({ type: 'snapshot', snapshot: snapshot() });
-      if (visible !== null) broadcast({ type: 'thread', thread: view(visible) });
+      for (const [sink, shown] of sinks) if (shown !== null) sink.post({ type: 'thread', thread: view(shown) });
       void updateBadge();
     }, 0);
   }
@@ -175,7 +176,7 @@ export function createChatService(deps: ServiceDeps) {
       for (const id of conversations.keys()) if (!seen.has(id)) conversations.delete(id);
       resyncAttempt = 0;
       if (connection !== 'online' && connectionDetail) setConnection(connection);
-      if (visible !== null && unreadOf(conversations.get(visible) ?? placeholderConversation(visible)) > 0) markRead(visible);
+      for (const id of new Set(sinks.values())) if (id !== null) markReadIfUnread(id);
       changed();
     } catch (error) {
       resyncAttempt += 1;
@@ -275,10 +276,15 @@ export function createChatService(deps: ServiceDeps) {
 
   function onAgentReply(message: Message) {
     const id = message.conversation_id;
-    if (visible === id) return markRead(id);
+    if (isVisible(id)) return markRead(id);
     if (!settings.notifications) return;
     const name = message.sender?.available_name || message.sender?.name || strings.agentFallbackName;
     void deps.notify(`hoory:${id}:${message.id}`, name, message.content?.slice(0, 200) || strings.newReply).catch(() => {});
+  }
+
+  function markReadIfUnread(id: number) {
+    const held = conversations.get(id);
+    if (held && (unreadOf(held) > 0 || held.contactLastSeenAt === 0)) markRead(id);
   }
 
   function markRead(id: number) {
@@ -305,13 +311,11 @@ export function createChatService(deps: ServiceDeps) {
     return { ok: true, ...(outcome.inboxName ? { inboxName: outcome.inboxName } : {}) };
   }
 
+  /** The thread's view, painted from what is held; an unknown conversation is fetched and pushed later. */
   async function openThread(id: number): Promise<ThreadView> {
     await ready;
-    visible = id;
     if (!windows.has(id)) windows.set(id, PAGE);
-    const held = conversations.get(id);
-    if (!held) void fetchConversation(id);
-    else if (unreadOf(held) > 0 || held.contactLastSeenAt === 0) markRead(id);
+    if (!conversations.has(id)) void fetchConversation(id);
     return view(id);
   }
 
@@ -350,7 +354,6 @@ export function createChatService(deps: ServiceDeps) {
     snapshot: async () => (await ready, snapshot()),
     connect: doConnect,
     openThread,
-    closeThread: () => void (visible = null),
     loadOlder,
     send,
     retry: async (echoId: string) => (await ready, outbox.retry(echoId)),
@@ -370,12 +373,17 @@ export function createChatService(deps: ServiceDeps) {
       conversations.set(conversationId, applyConversation(conversations.get(conversationId), conversation, true));
       changed();
     },
-    /** A panel attached: it gets events until it goes; with no panel open no thread is visible. */
-    attach(sink: EventSink): () => void {
-      sinks.add(sink);
-      return () => {
-        sinks.delete(sink);
-        if (sinks.size === 0) visible = null;
+    /** A panel attached: it gets events, and says which thread it shows, until it goes. */
+    attach(sink: EventSink) {
+      sinks.set(sink, null);
+      return {
+        detach: () => void sinks.delete(sink),
+        async setView(conversationId: number | null) {
+          if (!sinks.has(sink)) return;
+          sinks.set(sink, conversationId);
+          await ready;
+          if (conversationId !== null) markReadIfUnread(conversationId);
+        },
       };
     },
     /** Periodic wake-up (alarm): reconnect what a stopped worker or a lost network left down. */
@@ -393,7 +401,7 @@ export function createChatService(deps: ServiceDeps) {
       clearTimeout(resyncTimer);
     },
     /** For tests and diagnostics. */
-    state: () => ({ conversations, visible, connection, session }),
+    state: () => ({ conversations, visible: new Set(sinks.values()), connection, session }),
   };
 }
 

@@ -31,9 +31,6 @@ async function dispatch(service: ChatService, request: PageRequest): Promise<unk
       return service.snapshot();
     case 'thread.open':
       return service.openThread(request.conversationId);
-    case 'thread.close':
-      service.closeThread();
-      return null;
     case 'thread.older':
       return service.loadOlder(request.conversationId);
     case 'message.send':

@@ -97,6 +97,7 @@ export function createPanelModel(connector: Connector) {
   async function openConversation(conversationId: number) {
     stopOwnTyping();
     view.value = { kind: 'thread', conversationId };
+    connector.setView(conversationId);
     if (thread.value?.conversationId !== conversationId) thread.value = null;
     try {
       const opened = await connector.request({ type: 'thread.open', conversationId });
@@ -109,7 +110,7 @@ export function createPanelModel(connector: Connector) {
   function showList() {
     stopOwnTyping();
     view.value = { kind: 'list' };
-    void connector.request({ type: 'thread.close' }).catch(() => {});
+    connector.setView(null);
   }
 
   function startNewConversation(options: { page?: PageContext; text?: string } = {}) {
@@ -123,7 +124,7 @@ export function createPanelModel(connector: Connector) {
       }
       if (options.text) draft.value = options.text;
     });
-    void connector.request({ type: 'thread.close' }).catch(() => {});
+    connector.setView(null);
   }
 
   async function send() {

@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { createChatService, type ChatService } from '@/utils/background/chat-service';
 import type { BackgroundEvent } from '@/utils/protocol';
+import { settingsItem } from '@/utils/settings';
 
 // A service worker has a global addEventListener (ActionCable listens for visibilitychange); Node lacks it.
 (globalThis as Record<string, unknown>).addEventListener ??= () => {};
@@ -34,7 +35,7 @@ async function agent(method: string, path: string, body?: unknown) {
 
 function service(cable?: { confirmTimeoutMs?: number; staleAfterSeconds?: number }) {
   const badge = { text: '', title: '' };
-  const notify = vi.fn(async () => {});
+  const notify = vi.fn(async (_id: string, _title: string, _message: string) => {});
   const events: BackgroundEvent[] = [];
   const s = createChatService({
     fetch: globalThis.fetch,
@@ -44,9 +45,9 @@ function service(cable?: { confirmTimeoutMs?: number; staleAfterSeconds?: number
     hasOrigin: async () => true,
     cable,
   });
-  s.attach({ post: (e) => events.push(e) });
+  const panel = s.attach({ post: (e) => events.push(e) });
   services.push(s);
-  return { s, badge, notify, events };
+  return { s, badge, notify, events, panel };
 }
 
 const settings = (over = {}) => ({ installationUrl: sandbox.url, inboxIdentifier: 'demo-inbox', name: 'Pat', email: '', identifier: '', identifierHash: '', ...over });
@@ -72,7 +73,7 @@ describe('chat service against the sandbox', () => {
   });
 
   it('counts agent replies for the badge, and clears them when the thread is opened', async () => {
-    const { s, badge, notify } = await connected();
+    const { s, badge, notify, panel } = await connected();
     await s.send(null, 'Hello');
     await vi.waitFor(() => expect(s.state().conversations.size).toBe(1));
     const id = [...s.state().conversations.keys()][0]!;
@@ -81,12 +82,34 @@ describe('chat service against the sandbox', () => {
     await vi.waitFor(() => expect(badge.text).toBe('2'));
     expect(badge.title).toMatch(/2 unread/);
     expect(notify).not.toHaveBeenCalled(); // notifications are opt-in
-    await s.openThread(id);
+    await panel.setView(id);
     await vi.waitFor(() => expect(badge.text).toBe(''));
     await vi.waitFor(async () => {
       const [c] = (await agent('GET', '/conversations')) as { contact_last_seen_at: number }[];
       expect(c!.contact_last_seen_at).toBeGreaterThan(0);
     });
+  });
+
+  it('tracks what each panel shows: a thread on screen in any window is read and not notified', async () => {
+    const { s, badge, notify, panel } = await connected();
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), notifications: true });
+    await s.send(null, 'first');
+    await vi.waitFor(() => expect(s.state().conversations.size).toBe(1));
+    await s.send(null, 'second');
+    await vi.waitFor(() => expect(s.state().conversations.size).toBe(2));
+    const [a, b] = [...s.state().conversations.keys()].sort((x, y) => x - y) as [number, number];
+    const otherWindow = s.attach({ post: () => {} });
+    await otherWindow.setView(a);
+    await panel.setView(null);
+    await agent('POST', `/conversations/${a}/messages`, { content: 'to the thread on screen' });
+    await agent('POST', `/conversations/${b}/messages`, { content: 'to the other one' });
+    await vi.waitFor(() => expect(notify).toHaveBeenCalledTimes(1));
+    expect(notify.mock.calls[0]![0]).toMatch(new RegExp(`^hoory:${b}:`));
+    await vi.waitFor(() => expect(badge.text).toBe('1'));
+    otherWindow.detach();
+    await agent('POST', `/conversations/${a}/messages`, { content: 'nobody looks now' });
+    await vi.waitFor(() => expect(badge.text).toBe('2'));
+    expect(notify).toHaveBeenCalledTimes(2);
   });
 
   it('rebuilds from storage after a worker stop: cache first, same contact, next reply exactly once', async () => {

@@ -26,8 +26,10 @@ export function fakeConnector(handlers: Handlers = {}) {
     if (req.type === 'message.send') return { conversationId: req.conversationId, echoId: `echo-${request.mock.calls.length}` };
     return null;
   });
+  const setView = vi.fn((_conversationId: number | null) => {});
   const connector: Connector = {
     request: request as unknown as Connector['request'],
+    setView,
     subscribe(onEvent, onConnect) {
       listener = onEvent;
       onConnect?.();
@@ -37,6 +39,8 @@ export function fakeConnector(handlers: Handlers = {}) {
   return {
     connector,
     request,
+    /** The views this panel reported, in order. */
+    setView,
     /** The requests of one type, in order. */
     sent: <T extends RequestType>(type: T) =>
       request.mock.calls.map(([r]) => r).filter((r): r is RequestOf<T> => r.type === type),
