@@ -1,6 +1,7 @@
 // @vitest-environment node
 // The background service against the real sandbox (REST + /cable on 127.0.0.1), with the fake browser's
 // storage: a second service built on the same storage is what a restarted worker is.
+import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WebSocket } from 'ws';
@@ -8,6 +9,7 @@ import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { createChatService, type ChatService } from '@/utils/background/chat-service';
 import type { BackgroundEvent } from '@/utils/protocol';
 import { settingsItem } from '@/utils/settings';
+import { outboxItem } from '@/utils/background/storage';
 
 // A service worker has a global addEventListener (ActionCable listens for visibilitychange); Node lacks it.
 (globalThis as Record<string, unknown>).addEventListener ??= () => {};
@@ -37,8 +39,12 @@ function service(cable?: { confirmTimeoutMs?: number; staleAfterSeconds?: number
   const badge = { text: '', title: '' };
   const notify = vi.fn(async (_id: string, _title: string, _message: string) => {});
   const events: BackgroundEvent[] = [];
+  // A stopped worker runs no more code: after kill(), answers to requests in flight never arrive.
+  let dead = false;
+  const fetch: typeof globalThis.fetch = (input, init) =>
+    new Promise((resolve, reject) => globalThis.fetch(input, init).then((r) => dead || resolve(r), (e) => dead || reject(e)));
   const s = createChatService({
-    fetch: globalThis.fetch,
+    fetch,
     WebSocket: WebSocket as never,
     setBadge: async (text, title) => void Object.assign(badge, { text, title }),
     notify,
@@ -47,7 +53,11 @@ function service(cable?: { confirmTimeoutMs?: number; staleAfterSeconds?: number
   });
   const panel = s.attach({ post: (e) => events.push(e) });
   services.push(s);
-  return { s, badge, notify, events, panel };
+  const kill = () => {
+    dead = true;
+    s.stop();
+  };
+  return { s, badge, notify, events, panel, kill };
 }
 
 const settings = (over = {}) => ({ installationUrl: sandbox.url, inboxIdentifier: 'demo-inbox', name: 'Pat', email: '', identifier: '', identifierHash: '', ...over });
@@ -166,6 +176,39 @@ describe('chat service against the sandbox', () => {
     await s.send(null, 'Still here');
     await vi.waitFor(async () => expect(((await agent('GET', '/conversations')) as unknown[]).length).toBe(1));
   }, 30_000);
+
+  it('a worker stopped while a message is in flight: the next worker neither loses nor doubles it', async () => {
+    const first = await connected();
+    await first.s.send(null, 'opening');
+    await vi.waitFor(() => expect(first.s.state().conversations.size).toBe(1));
+    const id = [...first.s.state().conversations.keys()][0]!;
+    await agent('POST', '/faults', { latency_ms: 800 });
+    await first.s.send(id, 'in flight when the worker stops');
+    await new Promise((r) => setTimeout(r, 200)); // the POST is on its way, the item is stored as "sending"
+    first.kill(); // the worker dies; the request still reaches the server, its answer reaches no one
+    await new Promise((r) => setTimeout(r, 1200));
+    await agent('DELETE', '/faults');
+    expect(await outboxItem.getValue()).toMatchObject([{ content: 'in flight when the worker stops', state: 'sending' }]);
+    const second = service(); // a new worker, from storage
+    await vi.waitFor(() => expect(second.s.state().connection).toBe('online'));
+    await new Promise((r) => setTimeout(r, 1500)); // time for a wrong resend to happen
+    const [c] = (await agent('GET', '/conversations')) as { messages: { content: string }[] }[];
+    expect(c!.messages.filter((m) => m.content === 'in flight when the worker stops')).toHaveLength(1);
+    const view = await second.s.openThread(id);
+    expect(view.messages.filter((m) => m.content === 'in flight when the worker stops')).toMatchObject([{ delivery: 'sent' }]);
+  });
+
+  it('connects to an HMAC inbox only with a valid identity hash, and verifies the session', async () => {
+    const { s } = service();
+    const hmac = (identifier: string) => createHmac('sha256', 'demo-hmac-token').update(identifier).digest('hex');
+    const base = settings({ inboxIdentifier: 'demo-hmac-inbox' });
+    expect(await s.connect(base)).toEqual({ ok: false, error: 'identity_required' });
+    expect(await s.connect({ ...base, identifier: 'user-7', identifierHash: 'f'.repeat(64) })).toEqual({ ok: false, error: 'identity_rejected' });
+    expect(await s.connect({ ...base, identifier: 'user-7', identifierHash: hmac('user-7') })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(s.state().connection).toBe('online'));
+    await s.send(null, 'verified hello');
+    await vi.waitFor(async () => expect(((await agent('GET', '/conversations')) as unknown[]).length).toBe(1));
+  });
 
   it('reports a wrong inbox without touching the stored session', async () => {
     const { s } = await connected();
