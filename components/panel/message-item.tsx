@@ -15,9 +15,10 @@ export interface MessageActions {
 export function MessageItem({
   message: m,
   startsGroup,
+  endsGroup = true,
   onRetry,
   onSubmit,
-}: { message: ThreadMessage; startsGroup: boolean } & MessageActions) {
+}: { message: ThreadMessage; startsGroup: boolean; endsGroup?: boolean } & MessageActions) {
   const own = m.from === 'me';
   const name = m.sender?.name || (m.from === 'bot' ? strings.botFallback : strings.agentFallbackName);
   const hasBubble = m.content.trim() !== '' || m.attachments.length > 0;
@@ -36,12 +37,14 @@ export function MessageItem({
           </div>
         )}
         <InteractiveInput message={m} onSubmit={onSubmit} />
-        <div class="msg__meta">
-          <time dateTime={new Date(m.createdAt * 1000).toISOString()} title={fullDateTime(m.createdAt)}>
-            {formatTime(m.createdAt)}
-          </time>
-          {own && <Delivery message={m} onRetry={onRetry} />}
-        </div>
+        {(endsGroup || (own && (m.delivery === 'sending' || m.delivery === 'failed'))) && (
+          <div class="msg__meta">
+            <time dateTime={new Date(m.createdAt * 1000).toISOString()} title={fullDateTime(m.createdAt)}>
+              {formatTime(m.createdAt)}
+            </time>
+            {own && <Delivery message={m} onRetry={onRetry} />}
+          </div>
+        )}
       </div>
     </div>
   );

@@ -88,16 +88,23 @@ export function MessageList({ listKey, messages, hasOlder, loadingOlder, onLoadO
   }, [listKey, messages, loadingOlder, hasOlder]);
 
   const rows = [];
-  let previous: ThreadMessage | undefined;
-  for (const m of messages) {
-    const newDay = !previous || dayKey(previous.createdAt) !== dayKey(m.createdAt);
-    const startsGroup =
-      newDay ||
+  // A group is a run of messages from one sender, close in time: name and avatar on its first message,
+  // time (and delivery) on its last.
+  const starts = messages.map((m, i) => {
+    const previous = messages[i - 1];
+    return (
       !previous ||
+      dayKey(previous.createdAt) !== dayKey(m.createdAt) ||
       previous.from !== m.from ||
       previous.sender?.name !== m.sender?.name ||
-      m.createdAt - previous.createdAt > GROUP_GAP_S;
-    previous = m;
+      m.createdAt - previous.createdAt > GROUP_GAP_S
+    );
+  });
+  for (const [i, m] of messages.entries()) {
+    const previous = messages[i - 1];
+    const newDay = !previous || dayKey(previous.createdAt) !== dayKey(m.createdAt);
+    const startsGroup = starts[i]!;
+    const endsGroup = i === messages.length - 1 || starts[i + 1]!;
     if (newDay) {
       rows.push(
         <div key={`day-${dayKey(m.createdAt)}`} class="day">
@@ -105,7 +112,7 @@ export function MessageList({ listKey, messages, hasOlder, loadingOlder, onLoadO
         </div>,
       );
     }
-    rows.push(<MessageItem key={m.key} message={m} startsGroup={startsGroup} {...actions} />);
+    rows.push(<MessageItem key={m.key} message={m} startsGroup={startsGroup} endsGroup={endsGroup} {...actions} />);
   }
 
   return (

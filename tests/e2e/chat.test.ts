@@ -151,6 +151,30 @@ describe('chat in Chromium against the sandbox', () => {
     expect(count(text, 'History 125')).toBe(1);
   });
 
+  it('answers an agent\'s question with options and a satisfaction survey', async () => {
+    await h.agent.reply(first, 'Which plan are you on?', {
+      content_type: 'input_select',
+      content_attributes: { items: [{ title: 'Starter', value: 'starter' }, { title: 'Business', value: 'business' }] },
+    });
+    await panel.locator('::-p-aria([name="Business"][role="button"])').click();
+    const chosen = await until(
+      () => h.agent.conversations().then((cs) => cs.find((c) => c.id === first)!.messages.find((m) => m.content === 'Which plan are you on?') as any),
+      (m) => Boolean(m?.content_attributes?.submitted_values),
+    );
+    expect(chosen.content_attributes.submitted_values).toEqual([{ title: 'Business', value: 'business' }]);
+    await waitForText(panel, /Business/);
+
+    await h.agent.reply(first, 'Please rate the conversation', { content_type: 'input_csat' });
+    await panel.locator('::-p-aria([name="Rate 5 out of 5"][role="button"])').click();
+    await waitForText(panel, 'Thanks for your feedback!');
+    const rated = await until(
+      () => h.agent.conversations().then((cs) => cs.find((c) => c.id === first)!.messages.find((m) => m.content === 'Please rate the conversation') as any),
+      (m) => Boolean(m?.content_attributes?.submitted_values),
+    );
+    expect(rated.content_attributes.submitted_values).toMatchObject({ csat_survey_response: { rating: 5 } });
+    await panel.screenshot({ path: `${SCREENSHOTS}/panel-interactive.png` });
+  });
+
   it('shows a resolved conversation as resolved, with "Start a new conversation"', async () => {
     await h.agent.setStatus(first, 'resolved');
     await waitForText(panel, 'This conversation was resolved');

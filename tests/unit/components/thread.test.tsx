@@ -34,7 +34,8 @@ describe('thread', () => {
       thread(5, [
         own({ id: undefined, key: 'eaaa', echoId: 'aaa', content: 'first', delivery: 'sending' }),
         own({ id: 11, content: 'second', delivery: 'sent' }),
-        own({ id: undefined, key: 'ebbb', echoId: 'bbb', content: 'third', delivery: 'failed', error: 'offline' }),
+        // Ten minutes later: a group of its own, so "second" ends its group and shows its state.
+        own({ id: undefined, key: 'ebbb', echoId: 'bbb', content: 'third', delivery: 'failed', error: 'offline', createdAt: 1_700_000_600 }),
       ]),
     );
     expect(screen.getByText('Sending…')).toBeTruthy();
@@ -42,6 +43,21 @@ describe('thread', () => {
     expect(screen.getByText('Not sent')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(fake.sent('message.retry')).toEqual([{ type: 'message.retry', echoId: 'bbb' }]);
+  });
+
+  it('shows the time once per group of messages, on its last one', async () => {
+    await openThread(
+      thread(5, [
+        message({ id: 1, key: 'm1', content: 'one', createdAt: 1_700_000_000 }),
+        message({ id: 2, key: 'm2', content: 'two', createdAt: 1_700_000_030 }),
+        message({ id: 3, key: 'm3', content: 'three', createdAt: 1_700_000_900 }),
+      ]),
+    );
+    const meta = (text: string) => screen.getByText(text).closest('.msg')!.querySelector('.msg__meta');
+    expect(meta('one')).toBeNull();
+    expect(meta('two')).not.toBeNull();
+    expect(meta('three')).not.toBeNull();
+    expect(document.querySelectorAll('.msg__sender')).toHaveLength(2); // the name starts each group
   });
 
   it('a resolved conversation shows a notice and "Start a new conversation" instead of the composer', async () => {
