@@ -49,4 +49,5 @@ export default defineConfig({
     excludeSources: ['tests/**', 'sandbox/**', 'docs/screenshots/**', 'tmp/**', 'stats.html'],
   },
   webExt: { disabled: true },
+  vite: () => ({ build: { sourcemap: process.env.SOURCEMAP === '1' } }),
 });
