@@ -40,9 +40,12 @@ describe('browser integration in Chromium', () => {
     await waitForText(panel, 'New conversation');
     await clickMenu('hoory-ask-selection', 'My invoice shows\ntwo charges');
     await waitForText(panel, 'Pricing page');
-    const draft = await panel.$eval('textarea', (t) => ({ value: (t as HTMLTextAreaElement).value, focused: document.activeElement === t }));
+    const draft = await until(
+      () => panel.$eval('textarea', (t) => ({ value: (t as HTMLTextAreaElement).value, focused: document.activeElement === t })),
+      (d) => d.focused && d.value !== '',
+      5_000,
+    );
     expect(draft.value).toBe('> My invoice shows\n> two charges\n\n');
-    expect(draft.focused).toBe(true);
     const attach = await panel.$eval('::-p-aria([name="Attach this page"])', (el) => (el as HTMLInputElement).checked);
     expect(attach).toBe(true);
     await panel.locator('::-p-aria([name="Message"][role="textbox"])').fill(`${draft.value}Why?`);

@@ -1,21 +1,21 @@
-// The background's single owner of the customer session: REST client, cable, cached state, outbox,
-// badge and notifications. Everything it holds in memory is rebuilt from storage by `load()`.
-import { ApiError } from '../api/errors';
+// The background's single owner of the customer session. It holds the chat and answers the pages; the
+// parts live beside it: the live link (cable + resync), the outbox (sending), the publisher (storage, panels,
+// badge), the panels (who shows what). Everything held in memory is rebuilt from storage by `load()`.
 import { createClientApi, type ClientApi } from '../api/client';
 import type { Message } from '../api/schemas';
-import { badgeText, badgeTitle } from '../badge';
 import type { CableEvent } from '../cable/events';
-import { connectRoom } from '../cable/room-cable';
 import { pageLine } from '../page-context';
-import type { BackgroundEvent, ConnectionState, ConnectResult, PageContext, SettingsInput, Snapshot, ThreadView } from '../protocol';
+import type { ConnectionState, ConnectResult, PageContext, SettingsInput, ThreadView } from '../protocol';
 import { EMPTY_SETTINGS, isConfigured, settingsItem, type Settings } from '../settings';
 import { strings } from '../strings';
 import { isAgentMessage } from '../unread';
-import { applyConversation, applyMessage, placeholderConversation, trimForStorage, unreadOf, type ConversationState } from './chat-state';
+import { applyConversation, applyMessage, placeholderConversation, unreadOf, type ConversationState } from './chat-state';
 import { connect, sessionKey } from './connect';
-import { backoffMs, createOutbox, type OutboxTransport } from './outbox-queue';
-import { CACHED_MESSAGES, chatItem, outboxItem, sessionItem, type StoredSession } from './storage';
-import { summarize, threadView } from './views';
+import { createLiveLink } from './live-link';
+import { createOutbox, type OutboxTransport } from './outbox-queue';
+import { createPanels, type EventSink } from './panels';
+import { createPublisher, THREAD_PAGE as PAGE } from './publisher';
+import { chatItem, outboxItem, sessionItem, type StoredSession } from './storage';
 
 export interface ServiceDeps {
   fetch?: typeof fetch;
@@ -27,30 +27,27 @@ export interface ServiceDeps {
   cable?: { confirmTimeoutMs?: number; staleAfterSeconds?: number };
 }
 
-export interface EventSink {
-  post(event: BackgroundEvent): void;
-}
-
-const PAGE = 30; // messages added to the thread window per "load older"
 const MESSAGES_PAGE = 20; // the server's page size for GET messages
 
 export function createChatService(deps: ServiceDeps) {
   let settings: Settings = EMPTY_SETTINGS;
   let session: StoredSession | null = null;
   let api: ClientApi | null = null;
-  let cable: ReturnType<typeof connectRoom> | null = null;
   const conversations = new Map<number, ConversationState>();
+  /** How many of each thread's newest messages the panel shows (grows with "load older"). */
   const windows = new Map<number, number>();
-  /** Each attached panel and the thread it shows (null: none). */
-  const sinks = new Map<EventSink, number | null>();
-  const isVisible = (id: number) => [...sinks.values()].includes(id);
+  const panels = createPanels();
   let connection: ConnectionState = 'unconfigured';
   let connectionDetail: string | undefined;
-  let lastBadge: string | null = null;
-  let resyncTimer: ReturnType<typeof setTimeout> | undefined;
-  let resyncAttempt = 0;
-  let flushQueued = false;
-  let saving = Promise.resolve();
+  const { changed, view, snapshot } = createPublisher({
+    conversations,
+    windows,
+    panels,
+    session: () => session,
+    connection: () => ({ state: connection, detail: connectionDetail }),
+    pending: () => outbox.items(),
+    setBadge: deps.setBadge,
+  });
 
   const transport: OutboxTransport = {
     createConversation: (attrs) => api!.createConversation(session!.sourceId, attrs),
@@ -61,11 +58,41 @@ export function createChatService(deps: ServiceDeps) {
     save: (items) => outboxItem.setValue(items),
     conversationCreated(item, conversation) {
       conversations.set(conversation.id, applyConversation(conversations.get(conversation.id), conversation, true));
-      broadcast({ type: 'conversation.started', echoId: item.echoId, conversationId: conversation.id });
+      panels.broadcast({ type: 'conversation.started', echoId: item.echoId, conversationId: conversation.id });
       changed();
     },
     sent: (_item, message) => upsertMessage(message),
     changed,
+  });
+
+  const link = createLiveLink({
+    cableOptions: { WebSocket: deps.WebSocket, ...deps.cable },
+    session: () => session,
+    installationUrl: () => settings.installationUrl,
+    api: () => api,
+    connection: () => connection,
+    setConnection,
+    resynced(list) {
+      const seen = new Set(list.map((c) => c.id));
+      for (const conversation of list) {
+        conversations.set(conversation.id, applyConversation(conversations.get(conversation.id), conversation, true));
+      }
+      for (const id of conversations.keys()) if (!seen.has(id)) conversations.delete(id);
+      if (connectionDetail) setConnection(connection); // clears a stale error detail
+      for (const id of panels.visible()) markReadIfUnread(id);
+      changed();
+    },
+    event: onCableEvent,
+    online: () => void outbox.drain(),
+    async tokenChanged(pubsubToken) {
+      session = { ...session!, pubsubToken };
+      await sessionItem.setValue(session);
+    },
+    async sessionLost() {
+      const outcome = await connect(settings, null, deps);
+      if (outcome.ok) await adoptSession(outcome.session);
+      return outcome.ok;
+    },
   });
 
   const ready = load();
@@ -82,52 +109,10 @@ export function createChatService(deps: ServiceDeps) {
     outbox.load(items);
     if (session) {
       api = createClientApi({ ...settings, fetch: deps.fetch });
-      openCable();
+      link.open();
       void outbox.recover();
     }
     changed();
-  }
-
-  // ---- publishing ---------------------------------------------------------------------------------
-  function snapshot(): Snapshot {
-    return {
-      configured: session !== null,
-      ...(session?.inboxName ? { inboxName: session.inboxName } : {}),
-      connection: session ? connection : 'unconfigured',
-      ...(connectionDetail ? { connectionDetail } : {}),
-      conversations: [...conversations.values()].map(summarize),
-    };
-  }
-
-  function view(id: number): ThreadView {
-    const state = conversations.get(id) ?? placeholderConversation(id);
-    return threadView(state, windows.get(id) ?? PAGE, outbox.items());
-  }
-
-  function broadcast(event: BackgroundEvent) {
-    for (const sink of sinks.keys()) sink.post(event);
-  }
-
-  /** Coalesces a burst of changes into one storage write, one panel update and one badge update. */
-  function changed() {
-    if (flushQueued) return;
-    flushQueued = true;
-    setTimeout(() => {
-      flushQueued = false;
-      const data = { key: session?.key ?? '', conversations: [...conversations.values()].map((c) => trimForStorage(c, CACHED_MESSAGES)) };
-      saving = saving.then(() => chatItem.setValue(session ? data : null)).catch((e) => console.error('Could not save the chat cache', e));
-      broadcast({ type: 'snapshot', snapshot: snapshot() });
-      for (const [sink, shown] of sinks) if (shown !== null) sink.post({ type: 'thread', thread: view(shown) });
-      void updateBadge();
-    }, 0);
-  }
-
-  async function updateBadge() {
-    const total = [...conversations.values()].reduce((sum, c) => sum + unreadOf(c), 0);
-    const text = badgeText(total);
-    if (text === lastBadge) return;
-    lastBadge = text;
-    await deps.setBadge(text, badgeTitle(total)).catch((e) => console.error('Could not set the badge', e));
   }
 
   function setConnection(state: ConnectionState, detail?: string) {
@@ -137,86 +122,6 @@ export function createChatService(deps: ServiceDeps) {
   }
 
   // ---- server state -------------------------------------------------------------------------------
-  function openCable() {
-    cable?.close();
-    cable = null;
-    if (!session) return;
-    setConnection('connecting');
-    cable = connectRoom(
-      { installationUrl: settings.installationUrl, pubsubToken: session.pubsubToken, WebSocket: deps.WebSocket, ...deps.cable },
-      {
-        onConnected: () => {
-          setConnection('online');
-          void resync(); // nothing is replayed after a reconnect: refetch
-          void outbox.drain();
-        },
-        onDisconnected: () => setConnection('connecting', strings.reconnecting),
-        onEvent: (event) => onCableEvent(event),
-        onMalformed: (error) => {
-          console.warn('Dropped a malformed cable event; resyncing', error);
-          scheduleResync(1_000);
-        },
-        onRejected: (reason) => void checkSession(reason),
-      },
-    );
-  }
-
-  async function resync() {
-    clearTimeout(resyncTimer);
-    if (!api || !session) return;
-    const sourceId = session.sourceId;
-    try {
-      const list = await api.listConversations(sourceId);
-      if (session?.sourceId !== sourceId) return;
-      const seen = new Set<number>();
-      for (const conversation of list) {
-        seen.add(conversation.id);
-        conversations.set(conversation.id, applyConversation(conversations.get(conversation.id), conversation, true));
-      }
-      for (const id of conversations.keys()) if (!seen.has(id)) conversations.delete(id);
-      resyncAttempt = 0;
-      if (connection !== 'online' && connectionDetail) setConnection(connection);
-      for (const id of new Set(sinks.values())) if (id !== null) markReadIfUnread(id);
-      changed();
-    } catch (error) {
-      resyncAttempt += 1;
-      setConnection(connection === 'online' ? 'online' : 'offline', describe(error));
-      scheduleResync(backoffMs(resyncAttempt, error));
-    }
-  }
-
-  function scheduleResync(ms: number) {
-    clearTimeout(resyncTimer);
-    resyncTimer = setTimeout(() => void resync(), ms);
-  }
-
-  /** reject_subscription, or silence (Chatwoot 4.x): find out whether the session still exists. */
-  async function checkSession(reason: 'rejected' | 'timeout') {
-    if (!api || !session) return;
-    cable?.close();
-    cable = null;
-    try {
-      const contact = await api.getContact(session.sourceId, identityOf(session));
-      if (contact.pubsub_token !== session.pubsubToken) {
-        session = { ...session, pubsubToken: contact.pubsub_token };
-        await sessionItem.setValue(session);
-        openCable();
-        return;
-      }
-      setConnection('offline', reason === 'timeout' ? strings.liveNoAnswer : strings.liveRefused);
-      void resync();
-      setTimeout(() => !cable && openCable(), 30_000);
-    } catch (error) {
-      if (error instanceof ApiError && error.kind === 'not_found') {
-        // The contact is gone on the server: start a fresh session with the same settings.
-        const outcome = await connect(settings, null, deps);
-        if (outcome.ok) return adoptSession(outcome.session);
-      }
-      setConnection('offline', describe(error));
-      setTimeout(() => !cable && openCable(), 30_000);
-    }
-  }
-
   async function adoptSession(next: StoredSession) {
     if (session?.key !== next.key || session.sourceId !== next.sourceId) {
       conversations.clear();
@@ -225,7 +130,7 @@ export function createChatService(deps: ServiceDeps) {
     session = next;
     await sessionItem.setValue(next);
     api = createClientApi({ ...settings, fetch: deps.fetch });
-    openCable();
+    link.open();
     changed();
   }
 
@@ -246,7 +151,7 @@ export function createChatService(deps: ServiceDeps) {
         changed();
         break;
       case 'typing':
-        broadcast({
+        panels.broadcast({
           type: 'typing',
           conversationId: event.conversationId,
           agent: event.on ? { name: event.agentName || strings.agentFallbackName, ...(event.avatarUrl ? { avatarUrl: event.avatarUrl } : {}) } : null,
@@ -276,7 +181,7 @@ export function createChatService(deps: ServiceDeps) {
 
   function onAgentReply(message: Message) {
     const id = message.conversation_id;
-    if (isVisible(id)) return markRead(id);
+    if (panels.isVisible(id)) return markRead(id);
     if (!settings.notifications) return;
     const name = message.sender?.available_name || message.sender?.name || strings.agentFallbackName;
     void deps.notify(`hoory:${id}:${message.id}`, name, message.content?.slice(0, 200) || strings.newReply).catch(() => {});
@@ -374,34 +279,24 @@ export function createChatService(deps: ServiceDeps) {
       changed();
     },
     /** A panel attached: it gets events, and says which thread it shows, until it goes. */
-    attach(sink: EventSink) {
-      sinks.set(sink, null);
-      return {
-        detach: () => void sinks.delete(sink),
-        async setView(conversationId: number | null) {
-          if (!sinks.has(sink)) return;
-          sinks.set(sink, conversationId);
-          await ready;
-          if (conversationId !== null) markReadIfUnread(conversationId);
-        },
-      };
-    },
+    attach: (sink: EventSink) =>
+      panels.attach(sink, (conversationId) => {
+        if (conversationId !== null) void ready.then(() => markReadIfUnread(conversationId));
+      }),
     /** Periodic wake-up (alarm): reconnect what a stopped worker or a lost network left down. */
     async tick() {
       await ready;
-      if (session && !cable) openCable();
+      if (session && !link.isOpen()) link.open();
       void outbox.drain();
     },
     /** Close the socket and timers (tests; a real worker just stops). */
     stop() {
-      cable?.close();
-      cable = null;
+      link.close();
       session = null;
       api = null;
-      clearTimeout(resyncTimer);
     },
     /** For tests and diagnostics. */
-    state: () => ({ conversations, visible: new Set(sinks.values()), connection, session }),
+    state: () => ({ conversations, visible: panels.visible(), connection, session }),
   };
 }
 
@@ -409,17 +304,4 @@ export type ChatService = ReturnType<typeof createChatService>;
 
 function applyMessagesBatch(state: ConversationState, messages: Message[]): ConversationState {
   return messages.reduce(applyMessage, state);
-}
-
-function identityOf(session: StoredSession) {
-  return session.identifier ? { identifier: session.identifier, identifierHash: session.identifierHash } : undefined;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.kind === 'unreachable') return strings.serverUnreachable;
-    if (error.kind === 'rate_limited') return strings.rateLimited;
-    return error.message;
-  }
-  return String(error);
 }

@@ -68,7 +68,7 @@ describe('connect (options "Save")', () => {
   });
 
   it('shows a 422 with the server\'s own words', async () => {
-    const fetch = server((url, init) => (init?.method === 'POST' ? json(422, { message: 'Email Invalid email', attributes: ['email'] }) : json(200, {})));
+    const fetch = server((_url, init) => (init?.method === 'POST' ? json(422, { message: 'Email Invalid email', attributes: ['email'] }) : json(200, {})));
     expect(await connect({ ...settings, email: 'nope' }, null, deps(fetch))).toMatchObject({ error: 'invalid', detail: 'Email Invalid email' });
   });
 });
