@@ -5,11 +5,13 @@ import { PanelApp } from './panel-app';
 import { useActivePage } from './use-active-page';
 import { useDraftHandoff } from './use-draft-handoff';
 import { useOpenRequest } from './use-open-request';
+import { usePageVisibility } from './use-page-visibility';
 
 export function SidePanel({ model }: { model: PanelModel }) {
   const focusComposer = useSignal(0);
   useActivePage(model);
   useDraftHandoff(model, focusComposer);
   useOpenRequest(model);
+  usePageVisibility(model);
   return <PanelApp model={model} focusComposer={focusComposer} />;
 }

@@ -1,6 +1,6 @@
 // The side panel's state as small signal models, with the actions that change them. Components read the
 // signals and call the actions; only this module talks to the background (through a Connector).
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import type { Connector } from '../connector';
 import type {
   BackgroundEvent,
@@ -36,6 +36,8 @@ export function createPanelModel(connector: Connector) {
   /** Messages sent from the "new conversation" view, shown until the conversation exists. */
   const pendingNew = signal<ThreadMessage[]>([]);
   const error = signal<string | null>(null);
+  /** The panel's document is visible (not a hidden tab or a minimized window). */
+  const pageVisible = signal(true);
 
   const sortedConversations = computed(() =>
     [...conversations.value].sort((a, b) => b.lastActivityAt - a.lastActivityAt || b.id - a.id),
@@ -49,6 +51,13 @@ export function createPanelModel(connector: Connector) {
     const v = view.value;
     return v.kind === 'thread' && typing.value?.conversationId === v.conversationId ? typing.value.agent : null;
   });
+
+  // The thread the user can actually see: it is read as replies arrive and gets no notification.
+  const onScreen = computed(() => {
+    const v = view.value;
+    return pageVisible.value && v.kind === 'thread' ? v.conversationId : null;
+  });
+  const stopReportingView = effect(() => connector.setView(onScreen.value));
 
   let typingClear: ReturnType<typeof setTimeout> | undefined;
   let ownTypingOff: ReturnType<typeof setTimeout> | undefined;
@@ -97,7 +106,6 @@ export function createPanelModel(connector: Connector) {
   async function openConversation(conversationId: number) {
     stopOwnTyping();
     view.value = { kind: 'thread', conversationId };
-    connector.setView(conversationId);
     if (thread.value?.conversationId !== conversationId) thread.value = null;
     try {
       const opened = await connector.request({ type: 'thread.open', conversationId });
@@ -110,7 +118,6 @@ export function createPanelModel(connector: Connector) {
   function showList() {
     stopOwnTyping();
     view.value = { kind: 'list' };
-    connector.setView(null);
   }
 
   function startNewConversation(options: { page?: PageContext; text?: string } = {}) {
@@ -124,7 +131,6 @@ export function createPanelModel(connector: Connector) {
       }
       if (options.text) draft.value = options.text;
     });
-    connector.setView(null);
   }
 
   async function send() {
@@ -211,8 +217,10 @@ export function createPanelModel(connector: Connector) {
   return {
     configured, inboxName, connection, connectionDetail, conversations, sortedConversations, totalUnread, view, thread,
     currentThread, loadingOlder, agentTyping, draft, attachPage, page, pendingNew, error,
+    pageVisible,
     openConversation, showList, startNewConversation, send, retry, loadOlder, noteTyping, resolve, submit,
     dispose: () => {
+      stopReportingView();
       stopOwnTyping();
       unsubscribe();
     },

@@ -187,4 +187,13 @@ describe('thread', () => {
     expect(screen.getByRole('link', { name: /report 2026\.pdf/ }).getAttribute('href')).toBe('https://cdn.example.com/files/report%202026.pdf');
     expect(document.querySelector('a[href^="javascript"]')).toBeNull();
   });
+
+  it('a hidden panel does not count as reading its thread', async () => {
+    const { fake, model } = await openThread(thread(5, [message({ content: 'Hello' })]));
+    expect(fake.setView).toHaveBeenLastCalledWith(5);
+    model.pageVisible.value = false;
+    expect(fake.setView).toHaveBeenLastCalledWith(null);
+    model.pageVisible.value = true;
+    expect(fake.setView).toHaveBeenLastCalledWith(5);
+  });
 });
