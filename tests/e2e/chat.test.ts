@@ -78,6 +78,9 @@ describe('chat in Chromium against the sandbox', () => {
     console.log(`agent reply painted after ${Date.now() - sent} ms`);
     await waitForText(panel, 'Alex'); // the agent's name
     await panel.screenshot({ path: `${SCREENSHOTS}/panel-thread.png` });
+    await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await panel.screenshot({ path: `${SCREENSHOTS}/panel-thread-dark.png` });
+    await panel.emulateMediaFeatures([]);
   });
 
   it('shows the agent typing, then clears it; shows a resolved conversation as resolved', async () => {
