@@ -1,7 +1,8 @@
 // The one queue every customer message goes through. Items are persisted before any request, so a worker
 // stop, a 5xx or a 429 delays a message but never loses or doubles it:
 // - each message carries an echo_id, and the cable echo of that id completes the item;
-// - an item found "sending" after a restart is checked against the server before it is sent again.
+// - an attempt that may have reached the server (no answer, an unreadable answer, or a worker stopped
+//   mid-request) is checked against the server's newest messages before it is sent again.
 import { ApiError } from '../api/errors';
 import type { Conversation, Message } from '../api/schemas';
 
@@ -16,6 +17,8 @@ export interface OutboxItem {
   attempts: number;
   nextAttemptAt: number;
   sendingSince?: number;
+  /** The last attempt, started then, may have reached the server: look before sending again. */
+  uncertainSince?: number;
   error?: string;
   createdAt: number;
 }
@@ -50,12 +53,36 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
   const save = () => hooks.save(items.map((i) => ({ ...i })));
   const remove = (echoId: string) => (items = items.filter((i) => i.echoId !== echoId));
 
+  /** The customer's message with this text, posted since the uncertain attempt began, if any. */
+  async function landed(item: OutboxItem, api: OutboxTransport): Promise<Message | undefined> {
+    const since = (item.uncertainSince ?? item.createdAt) / 1000 - 5; // server and local clocks differ a little
+    const latest = await api.latestMessages(item.conversationId!);
+    return latest.find((m) => m.message_type === 0 && m.content === item.content && m.created_at >= since);
+  }
+
+  async function complete(item: OutboxItem, message: Message) {
+    if (items.includes(item)) {
+      remove(item.echoId);
+      await save();
+    }
+    await hooks.sent(item, message);
+  }
+
   async function sendOne(item: OutboxItem, api: OutboxTransport) {
     item.state = 'sending';
     item.sendingSince = now();
     await save();
     hooks.changed();
     try {
+      if (item.conversationId !== null && item.uncertainSince !== undefined) {
+        const found = await landed(item, api);
+        if (found) {
+          await complete(item, found);
+          hooks.changed();
+          return;
+        }
+        delete item.uncertainSince;
+      }
       if (item.conversationId === null) {
         const conversation = await api.createConversation(item.customAttributes);
         item.conversationId = conversation.id;
@@ -64,14 +91,15 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
         await hooks.conversationCreated(item, conversation);
       }
       const message = await api.createMessage(item.conversationId, item.content, item.echoId);
-      if (items.includes(item)) {
-        remove(item.echoId);
-        await save();
-      }
-      await hooks.sent(item, message);
+      await complete(item, message);
     } catch (error) {
       item.attempts += 1;
-      const retryable = !(error instanceof ApiError) || error.retryable;
+      // No answer, or one we cannot read: the message may be on the server all the same.
+      const uncertain =
+        item.conversationId !== null &&
+        (!(error instanceof ApiError) || error.kind === 'unreachable' || error.kind === 'bad_response');
+      if (uncertain) item.uncertainSince ??= item.sendingSince;
+      const retryable = uncertain || !(error instanceof ApiError) || error.retryable;
       if (retryable && item.attempts < MAX_ATTEMPTS) {
         item.state = 'queued';
         item.nextAttemptAt = now() + backoffMs(item.attempts, error);
@@ -147,21 +175,9 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
 
   /** After a worker restart: an item left "sending" may or may not have reached the server. */
   async function recover() {
-    const api = transport();
-    if (!api) return;
     for (const item of items.filter((i) => i.state === 'sending')) {
-      if (item.conversationId !== null) {
-        const since = (item.sendingSince ?? item.createdAt) / 1000 - 5;
-        const latest = await api.latestMessages(item.conversationId).catch(() => null);
-        if (latest === null) continue; // cannot tell yet; stays "sending" until the next recovery
-        const landed = latest.find((m) => m.message_type === 0 && m.content === item.content && m.created_at >= since);
-        if (landed) {
-          remove(item.echoId);
-          await hooks.sent(item, landed);
-          continue;
-        }
-      }
       item.state = 'queued';
+      if (item.conversationId !== null) item.uncertainSince ??= item.sendingSince ?? item.createdAt;
     }
     await save();
     hooks.changed();

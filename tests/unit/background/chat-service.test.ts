@@ -146,7 +146,7 @@ describe('chat service against the sandbox', () => {
     });
   });
 
-  it('sends through 503s and 429s exactly once', async () => {
+  it('sends through 503s, 429s and an unreadable answer, each message exactly once', async () => {
     const { s } = await connected();
     await s.send(null, 'first');
     await vi.waitFor(() => expect(s.state().conversations.size).toBe(1));
@@ -164,7 +164,15 @@ describe('chat service against the sandbox', () => {
       expect(c!.messages.filter((m) => m.content === 'after a 429')).toHaveLength(1);
       expect(c!.messages.filter((m) => m.content === 'through the storm')).toHaveLength(1);
     }, { timeout: 10_000 });
-  }, 25_000);
+    await agent('POST', '/faults', { malformed_next: 1 });
+    await s.send(id, 'answered with garbage');
+    await vi.waitFor(async () => {
+      const [c] = (await agent('GET', '/conversations')) as { messages: { content: string }[] }[];
+      expect(c!.messages.filter((m) => m.content === 'answered with garbage')).toHaveLength(1);
+    }, { timeout: 10_000 });
+    const view = await s.openThread(id);
+    expect(view.messages.filter((m) => m.content === 'answered with garbage')).toMatchObject([{ delivery: 'sent' }]);
+  }, 35_000);
 
   it('renews a session the server forgot, when a Chatwoot 4.x server stays silent on the stale token', async () => {
     const { s } = await connected({ confirmTimeoutMs: 1_000, staleAfterSeconds: 1 });

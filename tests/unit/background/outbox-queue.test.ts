@@ -122,6 +122,45 @@ describe('outbox', () => {
     expect(api.createMessage).toHaveBeenCalledTimes(1);
   });
 
+  it('an answer lost on the way (or unreadable) is checked on the server before sending again', async () => {
+    let posts = 0;
+    let serverHas: Message[] = [];
+    const { outbox, clock, sent, api } = setup({
+      createMessage: vi.fn(async (_id, content) => {
+        posts += 1;
+        serverHas = [message(70 + posts, content, 1000)];
+        throw posts === 1 ? new ApiError('bad_response', 'not JSON', 200) : new ApiError('unreachable', 'timeout');
+      }),
+      latestMessages: vi.fn(async () => serverHas),
+    });
+    await outbox.enqueue({ echoId: 'u', conversationId: 4, content: 'maybe sent' });
+    await outbox.drain();
+    expect(outbox.items()[0]).toMatchObject({ state: 'queued', uncertainSince: 1_000_000 });
+    clock.t = outbox.items()[0]!.nextAttemptAt;
+    await outbox.drain();
+    expect(posts).toBe(1); // it was there: not posted again
+    expect(api.latestMessages).toHaveBeenCalledWith(4);
+    expect(sent).toEqual([['u', 71]]);
+  });
+
+  it('an uncertain attempt that did not land is posted again', async () => {
+    let posts = 0;
+    const { outbox, clock, sent } = setup({
+      createMessage: vi.fn(async (_id, content) => {
+        posts += 1;
+        if (posts === 1) throw new ApiError('unreachable', 'offline');
+        return message(90, content);
+      }),
+      latestMessages: vi.fn(async () => [message(12, 'something else', 1000)]),
+    });
+    await outbox.enqueue({ echoId: 'v', conversationId: 4, content: 'lost' });
+    await outbox.drain();
+    clock.t = outbox.items()[0]!.nextAttemptAt;
+    await outbox.drain();
+    expect(posts).toBe(2);
+    expect(sent).toEqual([['v', 90]]);
+  });
+
   it('backs off with jitter, capped, or as told by Retry-After', () => {
     expect(backoffMs(1, new Error(), () => 0)).toBe(1000);
     expect(backoffMs(1, new Error(), () => 1)).toBe(2000);
