@@ -1,7 +1,8 @@
 // The /cable connection for one contact, on the real @rails/actioncable client. The library brings the
-// ActionCable protocol, the 6 s stale-link monitor and jittered reconnect backoff; we add what it lacks
-// for Chatwoot: a confirm timeout (an unknown pubsub_token gets no answer at all on Chatwoot 4.x),
-// tolerance of garbage frames, and zod parsing of every event.
+// ActionCable protocol, resubscription and jittered reconnect backoff; we add what it lacks for Chatwoot:
+// a watchdog that drops the link 6 s after the last frame (the library's own monitor polls every 6–12 s,
+// so it notices a dead link up to 18 s late), a confirm timeout (an unknown pubsub_token gets no answer
+// at all on Chatwoot 4.x), tolerance of garbage frames, and zod parsing of every event.
 import { adapters, ConnectionMonitor, createConsumer, type Consumer, type Subscription } from '@rails/actioncable';
 import { parseCableEvent, type CableEvent } from './events';
 
@@ -38,13 +39,30 @@ export function connectRoom(options: RoomCableOptions, handlers: RoomCableHandle
   let confirmTimer: ReturnType<typeof setTimeout> | undefined;
   let presenceTimer: ReturnType<typeof setInterval> | undefined;
   let closed = false;
+  const staleMs = (options.staleAfterSeconds ?? 6) * 1000;
+  let lastFrameAt = Date.now();
+  let socketOpen = false;
 
   const armConfirmTimeout = () => {
     clearTimeout(confirmTimer);
     confirmTimer = setTimeout(() => !closed && handlers.onRejected('timeout'), confirmTimeoutMs);
   };
   ConnectionMonitor.staleThreshold = options.staleAfterSeconds ?? 6;
-  adapters.WebSocket = tolerantWebSocket(options.WebSocket ?? WebSocket, armConfirmTimeout);
+  adapters.WebSocket = tolerantWebSocket(options.WebSocket ?? WebSocket, {
+    open() {
+      socketOpen = true;
+      lastFrameAt = Date.now();
+      armConfirmTimeout();
+    },
+    frame: () => void (lastFrameAt = Date.now()),
+    close: () => void (socketOpen = false),
+  });
+  const watchdog = setInterval(() => {
+    if (!closed && socketOpen && Date.now() - lastFrameAt > staleMs) {
+      socketOpen = false;
+      consumer.connection.reopen(); // the library closes, reconnects and resubscribes
+    }
+  }, 1_000);
 
   const consumer: Consumer = createConsumer(cableUrl(options.installationUrl));
   const subscription: Subscription = consumer.subscriptions.create(
@@ -77,6 +95,7 @@ export function connectRoom(options: RoomCableOptions, handlers: RoomCableHandle
   return {
     close() {
       closed = true;
+      clearInterval(watchdog);
       clearTimeout(confirmTimer);
       clearInterval(presenceTimer);
       subscription.unsubscribe();
@@ -89,13 +108,21 @@ export function connectRoom(options: RoomCableOptions, handlers: RoomCableHandle
   };
 }
 
+interface SocketWatch {
+  open(): void;
+  frame(): void;
+  close(): void;
+}
+
 /** A WebSocket whose message handler survives non-JSON frames (the library would throw on them), and that
- *  arms the confirm timeout each time a socket opens. */
-function tolerantWebSocket(Base: typeof WebSocket, onOpen: () => void): typeof WebSocket {
+ *  reports opens, frames and closes to the watchdog and the confirm timeout. */
+function tolerantWebSocket(Base: typeof WebSocket, watch: SocketWatch): typeof WebSocket {
   return class TolerantWebSocket extends Base {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
-      this.addEventListener('open', onOpen);
+      this.addEventListener('open', watch.open);
+      this.addEventListener('message', watch.frame);
+      this.addEventListener('close', watch.close);
     }
     set onmessage(handler: ((event: MessageEvent) => void) | null) {
       super.onmessage = handler

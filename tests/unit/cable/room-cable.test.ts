@@ -84,11 +84,14 @@ describe('room cable', () => {
     const script: Script = { answer: 'confirm', pings: true };
     const server = await cableServer(script);
     const h = handlers();
-    const room = connectRoom({ installationUrl: server.url, pubsubToken: 'tok', WebSocket: WebSocket as never, staleAfterSeconds: 1 }, h);
+    const room = connectRoom({ installationUrl: server.url, pubsubToken: 'tok', WebSocket: WebSocket as never, staleAfterSeconds: 2 }, h);
     cleanups.push(() => room.close(), server.close);
     await vi.waitFor(() => expect(h.onConnected).toHaveBeenCalledTimes(1));
     script.pings = false;
+    const stopped = Date.now();
     await vi.waitFor(() => expect(h.onConnected).toHaveBeenCalledTimes(2), { timeout: 15_000, interval: 100 });
+    // Dead 2 s after the last frame, checked every second, reopened after the library's 0.5 s delay.
+    expect(Date.now() - stopped).toBeLessThan(4_000);
     expect(server.subscribes.length).toBeGreaterThanOrEqual(2);
     expect(h.onDisconnected).toHaveBeenCalled();
   }, 20_000);
