@@ -35,6 +35,12 @@ describe('browser integration in Chromium', () => {
     expect(errors.every((e) => /duplicate/i.test(e))).toBe(true);
   });
 
+  it('opens the side panel from the toolbar icon and from Alt+Shift+H', async () => {
+    expect(await h.inWorker('chrome.sidePanel.getPanelBehavior()')).toEqual({ openPanelOnActionClick: true });
+    const commands = await h.inWorker<{ name: string; shortcut: string }[]>('chrome.commands.getAll()');
+    expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toMatch(/Alt\+Shift\+H/);
+  });
+
   it('"Ask support about this selection" opens a draft with the page and the quote; sending it stores the page', async () => {
     panel = await h.open('sidepanel');
     await waitForText(panel, 'New conversation');
