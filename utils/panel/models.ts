@@ -59,6 +59,10 @@ export function createPanelModel(connector: Connector) {
   });
   const stopReportingView = effect(() => connector.setView(onScreen.value));
 
+  /** New conversations the background started, by the echo id of their first message: the event can
+   *  arrive before the answer to the send request that tells us that echo id. */
+  const started = new Map<string, number>();
+
   let typingClear: ReturnType<typeof setTimeout> | undefined;
   let ownTypingOff: ReturnType<typeof setTimeout> | undefined;
   let ownTypingConversation: number | null = null;
@@ -85,12 +89,19 @@ export function createPanelModel(connector: Connector) {
         if (event.agent) typingClear = setTimeout(() => (typing.value = null), AGENT_TYPING_TIMEOUT_MS);
         break;
       case 'conversation.started':
-        if (view.value.kind === 'new' && pendingNew.value.some((m) => m.echoId === event.echoId)) {
-          pendingNew.value = [];
-          void openConversation(event.conversationId);
-        }
+        started.set(event.echoId, event.conversationId);
+        followStarted();
         break;
     }
+  }
+
+  /** In the new-conversation view, go to the conversation our first message started, once it exists. */
+  function followStarted() {
+    if (view.value.kind !== 'new') return;
+    const conversationId = pendingNew.value.map((m) => started.get(m.echoId!)).find((id) => id !== undefined);
+    if (conversationId === undefined) return;
+    pendingNew.value = [];
+    void openConversation(conversationId);
   }
 
   async function refresh() {
@@ -149,6 +160,7 @@ export function createPanelModel(connector: Connector) {
       attachPage.value = false; // the page goes with one message, not every one after it
       if (conversationId === null) {
         pendingNew.value = [...pendingNew.value, localBubble(echoId, content)];
+        followStarted();
       }
     } catch (e) {
       // Never lose what the user typed.

@@ -143,4 +143,20 @@ describe('composer', () => {
     expect(fake.request).toHaveBeenCalledWith({ type: 'thread.open', conversationId: 7 });
     await waitFor(async () => expect(await openConversationItem.getValue()).toBeNull());
   });
+
+  it('follows the conversation its first message starts, even when the start is announced before the send answers', async () => {
+    for (const early of [false, true]) {
+      cleanup();
+      const { fake, model, box } = await renderNew();
+      let answer!: (value: { conversationId: null; echoId: string }) => void;
+      fake.request.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve as never)));
+      fireEvent.input(box, { target: { value: 'Hello' } });
+      fireEvent.keyDown(box, { key: 'Enter' });
+      if (early) fake.emit({ type: 'conversation.started', echoId: 'e-1', conversationId: 42 });
+      answer({ conversationId: null, echoId: 'e-1' });
+      await waitFor(() => expect(model.pendingNew.value).toHaveLength(early ? 0 : 1));
+      if (!early) fake.emit({ type: 'conversation.started', echoId: 'e-1', conversationId: 42 });
+      await waitFor(() => expect(model.view.value).toEqual({ kind: 'thread', conversationId: 42 }));
+    }
+  });
 });
