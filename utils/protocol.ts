@@ -83,6 +83,8 @@ export const snapshotSchema = z.object({
   connection: connectionStateSchema,
   connectionDetail: z.optional(z.string()),
   conversations: z.array(conversationSummarySchema),
+  /** Messages of conversations still being created (sending, or failed with Retry). */
+  unsent: z._default(z.array(threadMessageSchema), []),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

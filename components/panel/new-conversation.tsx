@@ -16,7 +16,7 @@ export function NewConversation({ model, focusComposer }: { model: PanelModel; f
           <p>{strings.newIntro}</p>
         </div>
       ) : (
-        <MessageList listKey="new" messages={pending} hasOlder={false} loadingOlder={false} />
+        <MessageList listKey="new" messages={pending} hasOlder={false} loadingOlder={false} onRetry={model.retry} />
       )}
       <Composer model={model} focusComposer={focusComposer} />
     </div>

@@ -6,7 +6,7 @@ import { placeholderConversation, trimForStorage, unreadOf, type ConversationSta
 import type { OutboxItem } from './outbox-queue';
 import type { createPanels } from './panels';
 import { CACHED_MESSAGES, chatItem, type StoredSession } from './storage';
-import { summarize, threadView } from './views';
+import { outboxMessage, summarize, threadView } from './views';
 
 /** Messages added to a thread's window per "load older". */
 export const THREAD_PAGE = 30;
@@ -35,6 +35,7 @@ export function createPublisher(from: PublisherSources) {
       connection: session ? state : 'unconfigured',
       ...(detail ? { connectionDetail: detail } : {}),
       conversations: [...from.conversations.values()].map(summarize),
+      unsent: from.pending().filter((item) => item.conversationId === null).map(outboxMessage),
     };
   }
 

@@ -33,8 +33,15 @@ export function createPanelModel(connector: Connector) {
   const draft = signal('');
   const attachPage = signal(false);
   const page = signal<PageContext | null>(null);
-  /** Messages sent from the "new conversation" view, shown until the conversation exists. */
-  const pendingNew = signal<ThreadMessage[]>([]);
+  /** Messages of conversations the background is still creating, whoever sent them. */
+  const unsent = signal<ThreadMessage[]>([]);
+  /** Echo ids of the messages sent from this panel's "new conversation" view. */
+  const newEchoIds = signal<string[]>([]);
+  /** What the "new conversation" view shows until the conversation exists: sending, or failed with Retry. */
+  const pendingNew = computed(() => {
+    const sent = newEchoIds.value;
+    return unsent.value.filter((m) => m.echoId !== undefined && sent.includes(m.echoId));
+  });
   const error = signal<string | null>(null);
   /** The panel's document is visible (not a hidden tab or a minimized window). */
   const pageVisible = signal(true);
@@ -76,6 +83,7 @@ export function createPanelModel(connector: Connector) {
           connection.value = event.snapshot.connection;
           connectionDetail.value = event.snapshot.connectionDetail;
           conversations.value = event.snapshot.conversations;
+          unsent.value = event.snapshot.unsent;
         });
         break;
       case 'thread':
@@ -98,9 +106,9 @@ export function createPanelModel(connector: Connector) {
   /** In the new-conversation view, go to the conversation our first message started, once it exists. */
   function followStarted() {
     if (view.value.kind !== 'new') return;
-    const conversationId = pendingNew.value.map((m) => started.get(m.echoId!)).find((id) => id !== undefined);
+    const conversationId = newEchoIds.value.map((id) => started.get(id)).find((id) => id !== undefined);
     if (conversationId === undefined) return;
-    pendingNew.value = [];
+    newEchoIds.value = [];
     void openConversation(conversationId);
   }
 
@@ -135,7 +143,7 @@ export function createPanelModel(connector: Connector) {
     stopOwnTyping();
     batch(() => {
       view.value = { kind: 'new' };
-      pendingNew.value = [];
+      newEchoIds.value = [];
       if (options.page) {
         page.value = options.page;
         attachPage.value = true;
@@ -159,7 +167,7 @@ export function createPanelModel(connector: Connector) {
       const { echoId } = await connector.request({ type: 'message.send', conversationId, content, page: withPage });
       attachPage.value = false; // the page goes with one message, not every one after it
       if (conversationId === null) {
-        pendingNew.value = [...pendingNew.value, localBubble(echoId, content)];
+        newEchoIds.value = [...newEchoIds.value, echoId];
         followStarted();
       }
     } catch (e) {
@@ -240,10 +248,3 @@ export function createPanelModel(connector: Connector) {
 }
 
 export type PanelModel = ReturnType<typeof createPanelModel>;
-
-function localBubble(echoId: string, content: string): ThreadMessage {
-  return {
-    key: `e${echoId}`, echoId, content, contentType: 'text', contentAttributes: {}, attachments: [],
-    createdAt: Date.now() / 1000, from: 'me', sender: null, delivery: 'sending',
-  };
-}

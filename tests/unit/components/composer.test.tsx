@@ -48,7 +48,9 @@ describe('composer', () => {
     await waitFor(() => expect(fake.sent('message.send')).toHaveLength(1));
     expect(fake.sent('message.send')[0]).toEqual({ type: 'message.send', conversationId: null, content: 'Line one', page: undefined });
     await waitFor(() => expect(box.value).toBe(''));
-    // The pending bubble shows in the new-conversation view.
+    // The background reports the message of the conversation it is creating; the new view shows it.
+    const echoId = (await fake.request.mock.results.at(-1)!.value as { echoId: string }).echoId;
+    fake.emit({ type: 'snapshot', snapshot: snapshot([], { unsent: [message({ id: undefined, key: `e${echoId}`, echoId, from: 'me', sender: null, content: 'Line one', delivery: 'sending' })] }) });
     expect(await screen.findByText('Line one')).toBeTruthy();
     expect(screen.getByText('Sending…')).toBeTruthy();
   });
@@ -154,9 +156,23 @@ describe('composer', () => {
       fireEvent.keyDown(box, { key: 'Enter' });
       if (early) fake.emit({ type: 'conversation.started', echoId: 'e-1', conversationId: 42 });
       answer({ conversationId: null, echoId: 'e-1' });
-      await waitFor(() => expect(model.pendingNew.value).toHaveLength(early ? 0 : 1));
+      await waitFor(() => expect(fake.request.mock.calls.length).toBeGreaterThan(0));
+      await new Promise((r) => setTimeout(r, 0)); // the send's answer is handled
       if (!early) fake.emit({ type: 'conversation.started', echoId: 'e-1', conversationId: 42 });
       await waitFor(() => expect(model.view.value).toEqual({ kind: 'thread', conversationId: 42 }));
     }
+  });
+
+  it('a first message that cannot start its conversation shows "Not sent" and Retry in the new view', async () => {
+    const { fake, box } = await renderNew();
+    fireEvent.input(box, { target: { value: 'Help' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(fake.sent('message.send')).toHaveLength(1));
+    const echoId = ((await fake.request.mock.results.at(-1)!.value) as { echoId: string }).echoId;
+    const failed = message({ id: undefined, key: `e${echoId}`, echoId, from: 'me', sender: null, content: 'Help', delivery: 'failed', error: 'HTTP 422' });
+    fake.emit({ type: 'snapshot', snapshot: snapshot([], { unsent: [failed] }) });
+    expect(await screen.findByText('Not sent')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(fake.sent('message.retry')).toEqual([{ type: 'message.retry', echoId }]);
   });
 });

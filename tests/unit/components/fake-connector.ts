@@ -49,7 +49,7 @@ export function fakeConnector(handlers: Handlers = {}) {
 }
 
 export function snapshot(conversations: ConversationSummary[] = [], extra: Partial<Snapshot> = {}): Snapshot {
-  return { configured: true, connection: 'online', conversations, ...extra };
+  return { configured: true, connection: 'online', conversations, unsent: [], ...extra };
 }
 
 export function summary(id: number, extra: Partial<ConversationSummary> = {}): ConversationSummary {
