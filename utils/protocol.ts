@@ -80,6 +80,8 @@ export type ThreadView = z.infer<typeof threadViewSchema>;
 export const snapshotSchema = z.object({
   configured: z.boolean(),
   inboxName: z.optional(z.string()),
+  /** Whether an agent is online, as the server last said (presence.update); absent until it says. */
+  agentsOnline: z.optional(z.boolean()),
   connection: connectionStateSchema,
   connectionDetail: z.optional(z.string()),
   conversations: z.array(conversationSummarySchema),

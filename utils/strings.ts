@@ -37,6 +37,8 @@ const statusLabels: Record<string, string> = {
 export const strings = {
   appName: 'Hoory Sidebar',
   appTitle: 'Support',
+  teamOnline: 'The team is online',
+  teamAway: 'The team is away: we reply as soon as we can',
   loading: 'Loading…',
 
   // Not configured

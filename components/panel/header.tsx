@@ -15,11 +15,21 @@ export function Header({ model }: { model: PanelModel }) {
           </svg>
         </button>
       )}
-      <h1 class="header__title">{model.inboxName.value ?? strings.appTitle}</h1>
-      <span class={`pill pill--${state}`} title={model.connectionDetail.value ?? undefined}>
-        <span class="pill__dot" aria-hidden="true" />
-        {strings.connection(state)}
-      </span>
+      <div class="header__titles">
+        <h1 class="header__title">{model.inboxName.value ?? strings.appTitle}</h1>
+        {model.agentsOnline.value !== undefined && (
+          <p class={`header__presence${model.agentsOnline.value ? ' header__presence--online' : ''}`}>
+            {model.agentsOnline.value ? strings.teamOnline : strings.teamAway}
+          </p>
+        )}
+      </div>
+      {/* Nothing to say while connected: the pill appears only when live updates are not flowing. */}
+      {state !== 'online' && (
+        <span class={`pill pill--${state}`} title={model.connectionDetail.value ?? undefined} role="status">
+          <span class="pill__dot" aria-hidden="true" />
+          {strings.connection(state)}
+        </span>
+      )}
       {canResolve && (
         <button
           type="button"

@@ -33,7 +33,7 @@ export function PanelApp({ model, focusComposer, openSettings }: PanelAppProps) 
 
   const view = model.view.value;
   return (
-    <div class="panel">
+    <div class="panel" data-connection={model.connection.value}>
       <Header model={model} />
       <ErrorBanner error={model.error} />
       <main class="panel__body">

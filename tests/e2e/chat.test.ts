@@ -83,7 +83,14 @@ describe('chat in Chromium against the sandbox', () => {
     await panel.emulateMediaFeatures([]);
   });
 
-  it('shows the agent typing, then clears it; shows a resolved conversation as resolved', async () => {
+  it('shows whether the team is online, as the server says', async () => {
+    await h.agent.call('POST', '/presence', { online: false });
+    await waitForText(panel, 'The team is away');
+    await h.agent.call('POST', '/presence', { online: true });
+    await waitForText(panel, 'The team is online');
+  });
+
+  it('shows the agent typing, then clears it', async () => {
     await h.agent.typing(first, true);
     await waitForText(panel, /is typing/);
     await h.agent.typing(first, false);
@@ -108,7 +115,7 @@ describe('chat in Chromium against the sandbox', () => {
   });
 
   it('after the worker is stopped, the next agent reply still arrives exactly once, for the same contact', async () => {
-    await until(() => bodyText(panel), (t) => /Online/.test(t), 15_000);
+    await panel.waitForSelector('[data-connection="online"]', { timeout: 15_000 });
     await h.stopWorker();
     await h.agent.reply(first, 'Are you still there?');
     await waitForText(panel, 'Are you still there?', 15_000);

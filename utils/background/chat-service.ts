@@ -39,12 +39,14 @@ export function createChatService(deps: ServiceDeps) {
   const panels = createPanels();
   let connection: ConnectionState = 'unconfigured';
   let connectionDetail: string | undefined;
+  let agentsOnline: boolean | undefined;
   const { changed, view, snapshot } = createPublisher({
     conversations,
     windows,
     panels,
     session: () => session,
     connection: () => ({ state: connection, detail: connectionDetail }),
+    agentsOnline: () => agentsOnline,
     pending: () => outbox.items(),
     setBadge: deps.setBadge,
   });
@@ -158,6 +160,10 @@ export function createChatService(deps: ServiceDeps) {
         });
         break;
       case 'presence':
+        if (agentsOnline !== event.online) {
+          agentsOnline = event.online;
+          changed();
+        }
         break;
     }
   }

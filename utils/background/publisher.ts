@@ -17,6 +17,7 @@ export interface PublisherSources {
   panels: ReturnType<typeof createPanels>;
   session(): StoredSession | null;
   connection(): { state: ConnectionState; detail?: string };
+  agentsOnline(): boolean | undefined;
   pending(): readonly OutboxItem[];
   setBadge(text: string, title: string): Promise<void>;
 }
@@ -32,6 +33,7 @@ export function createPublisher(from: PublisherSources) {
     return {
       configured: session !== null,
       ...(session?.inboxName ? { inboxName: session.inboxName } : {}),
+      ...(from.agentsOnline() !== undefined ? { agentsOnline: from.agentsOnline() } : {}),
       connection: session ? state : 'unconfigured',
       ...(detail ? { connectionDetail: detail } : {}),
       conversations: [...from.conversations.values()].map(summarize),

@@ -23,6 +23,7 @@ const OWN_TYPING_IDLE_MS = 3_000;
 export function createPanelModel(connector: Connector) {
   const configured = signal<boolean | null>(null);
   const inboxName = signal<string | undefined>(undefined);
+  const agentsOnline = signal<boolean | undefined>(undefined);
   const connection = signal<ConnectionState>('connecting');
   const connectionDetail = signal<string | undefined>(undefined);
   const conversations = signal<ConversationSummary[]>([]);
@@ -80,6 +81,7 @@ export function createPanelModel(connector: Connector) {
         batch(() => {
           configured.value = event.snapshot.configured;
           inboxName.value = event.snapshot.inboxName;
+          agentsOnline.value = event.snapshot.agentsOnline;
           connection.value = event.snapshot.connection;
           connectionDetail.value = event.snapshot.connectionDetail;
           conversations.value = event.snapshot.conversations;
@@ -235,7 +237,7 @@ export function createPanelModel(connector: Connector) {
   const unsubscribe = connector.subscribe(onEvent, () => void refresh());
 
   return {
-    configured, inboxName, connection, connectionDetail, conversations, sortedConversations, totalUnread, view, thread,
+    configured, inboxName, agentsOnline, connection, connectionDetail, conversations, sortedConversations, totalUnread, view, thread,
     currentThread, loadingOlder, agentTyping, draft, attachPage, page, pendingNew, error,
     pageVisible,
     openConversation, showList, startNewConversation, send, retry, loadOlder, noteTyping, resolve, submit,

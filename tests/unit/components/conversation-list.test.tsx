@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PanelApp } from '@/components/panel/panel-app';
 import { createPanelModel } from '@/utils/panel/models';
@@ -94,6 +94,10 @@ describe('conversation list', () => {
     render(<PanelApp model={model} />);
     const pill = await screen.findByText('Offline');
     expect(pill.getAttribute('title')).toBe('No answer');
+    // Connected is the normal state: no pill then.
+    fake.emit({ type: 'snapshot', snapshot: snapshot([], { connection: 'online' }) });
+    await waitFor(() => expect(screen.queryByText('Offline')).toBeNull());
+    expect(screen.queryByText('Online')).toBeNull();
 
     const openSettings = vi.fn();
     cleanup();
