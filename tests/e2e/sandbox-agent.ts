@@ -64,3 +64,16 @@ export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, time
 export async function fill(page: Page, label: string, value: string) {
   await page.locator(`::-p-aria([name="${label}"][role="textbox"])`).fill(value);
 }
+
+/** Runs axe-core in the page (evaluated over the protocol: extension pages' CSP forbids injected scripts). */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  const { readFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (globalThis as any).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
+  });
+}
