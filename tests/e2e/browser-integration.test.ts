@@ -120,4 +120,11 @@ describe('browser integration in Chromium', () => {
     expect(Object.keys(ids)[0]).toMatch(new RegExp(`^hoory:${a}:`));
     expect(await bodyText(panel)).not.toContain('Out of view');
   });
+
+  it('clicking the notification shows its conversation in the panel', async () => {
+    const [id] = Object.keys(await h.inWorker<Record<string, unknown>>('chrome.notifications.getAll()'));
+    await h.inWorker(`chrome.notifications.onClicked.dispatch(${JSON.stringify(id)})`);
+    await waitForText(panel, 'Out of view');
+    expect(await h.inWorker('chrome.notifications.getAll()')).toEqual({}); // cleared once used
+  });
 });
