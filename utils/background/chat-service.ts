@@ -126,8 +126,10 @@ export function createChatService(deps: ServiceDeps) {
   // ---- server state -------------------------------------------------------------------------------
   async function adoptSession(next: StoredSession) {
     if (session?.key !== next.key || session.sourceId !== next.sourceId) {
+      // Another server, inbox or contact: the held chat and the unsent messages belonged to the old one.
       conversations.clear();
       windows.clear();
+      await outbox.clear();
     }
     session = next;
     await sessionItem.setValue(next);

@@ -61,10 +61,10 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
   }
 
   async function complete(item: OutboxItem, message: Message) {
-    if (items.includes(item)) {
-      remove(item.echoId);
-      await save();
-    }
+    // Gone already: its cable echo delivered it, or the session it belonged to was replaced.
+    if (!items.includes(item)) return;
+    remove(item.echoId);
+    await save();
     await hooks.sent(item, message);
   }
 
@@ -142,6 +142,13 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
 
   return {
     items: () => items as readonly OutboxItem[],
+    /** Forget every item: they belong to a session that is no longer ours. */
+    async clear() {
+      clearTimeout(timer);
+      items = [];
+      await save();
+      hooks.changed();
+    },
     /** Replace the held items with those read from storage (at start-up). */
     load(stored: OutboxItem[]) {
       items = stored.map((item) => ({ ...item }));

@@ -218,6 +218,21 @@ describe('chat service against the sandbox', () => {
     await vi.waitFor(async () => expect(((await agent('GET', '/conversations')) as unknown[]).length).toBe(1));
   });
 
+  it('switching to another inbox starts clean: no old conversations, no old unsent messages', async () => {
+    const { s } = await connected();
+    await s.send(null, 'for the first inbox');
+    await vi.waitFor(() => expect(s.state().conversations.size).toBe(1));
+    await agent('POST', '/faults', { fail_next: { count: 20, status: 503 } });
+    await s.send([...s.state().conversations.keys()][0]!, 'stuck in the outbox');
+    await vi.waitFor(async () => expect(await outboxItem.getValue()).toHaveLength(1));
+    await agent('DELETE', '/faults');
+    const hmac = createHmac('sha256', 'demo-hmac-token').update('u-1').digest('hex');
+    expect(await s.connect(settings({ inboxIdentifier: 'demo-hmac-inbox', identifier: 'u-1', identifierHash: hmac }))).toMatchObject({ ok: true });
+    expect(s.state().conversations.size).toBe(0);
+    expect(await outboxItem.getValue()).toEqual([]);
+    expect((await s.snapshot()).conversations).toEqual([]);
+  });
+
   it('reports a wrong inbox without touching the stored session', async () => {
     const { s } = await connected();
     const before = s.state().session;
