@@ -6,6 +6,7 @@ import { useActivePage } from './use-active-page';
 import { useDraftHandoff } from './use-draft-handoff';
 import { useOpenRequest } from './use-open-request';
 import { usePageVisibility } from './use-page-visibility';
+import { useSavedDrafts } from './use-saved-drafts';
 
 export function SidePanel({ model }: { model: PanelModel }) {
   const focusComposer = useSignal(0);
@@ -13,5 +14,6 @@ export function SidePanel({ model }: { model: PanelModel }) {
   useDraftHandoff(model, focusComposer);
   useOpenRequest(model);
   usePageVisibility(model);
+  useSavedDrafts(model);
   return <PanelApp model={model} focusComposer={focusComposer} />;
 }

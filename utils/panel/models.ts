@@ -32,6 +32,8 @@ export function createPanelModel(connector: Connector) {
   const loadingOlder = signal(false);
   const typing = signal<{ conversationId: number; agent: Agent } | null>(null);
   const draft = signal('');
+  /** Unsent text of the other views ('new', or `c<conversation id>`): switching loses nothing. */
+  const drafts = signal<Record<string, string>>({});
   const attachPage = signal(false);
   const page = signal<PageContext | null>(null);
   /** Messages of conversations the background is still creating, whoever sent them. */
@@ -66,6 +68,9 @@ export function createPanelModel(connector: Connector) {
     return pageVisible.value && v.kind === 'thread' ? v.conversationId : null;
   });
   const stopReportingView = effect(() => connector.setView(onScreen.value));
+
+  /** Every view's unsent text, the current one included: what the panel keeps across closing. */
+  const allDrafts = computed(() => withDraft(drafts.value, draftKey(view.value), draft.value));
 
   /** New conversations the background started, by the echo id of their first message: the event can
    *  arrive before the answer to the send request that tells us that echo id. */
@@ -124,9 +129,28 @@ export function createPanelModel(connector: Connector) {
     }
   }
 
+  /** Changes the view, keeping the draft of the one left and bringing back the one of the one entered. */
+  function setView(next: PanelView) {
+    batch(() => {
+      drafts.value = withDraft(drafts.value, draftKey(view.value), draft.value);
+      view.value = next;
+      const key = draftKey(next);
+      draft.value = (key && drafts.value[key]) || '';
+    });
+  }
+
+  /** Drafts saved by an earlier panel; the current view's comes back unless the user already typed. */
+  function restoreDrafts(saved: Record<string, string>) {
+    batch(() => {
+      drafts.value = { ...saved, ...drafts.value };
+      const key = draftKey(view.value);
+      if (key && !draft.value && saved[key]) draft.value = saved[key];
+    });
+  }
+
   async function openConversation(conversationId: number) {
     stopOwnTyping();
-    view.value = { kind: 'thread', conversationId };
+    setView({ kind: 'thread', conversationId });
     if (thread.value?.conversationId !== conversationId) thread.value = null;
     try {
       const opened = await connector.request({ type: 'thread.open', conversationId });
@@ -138,13 +162,13 @@ export function createPanelModel(connector: Connector) {
 
   function showList() {
     stopOwnTyping();
-    view.value = { kind: 'list' };
+    setView({ kind: 'list' });
   }
 
   function startNewConversation(options: { page?: PageContext; text?: string } = {}) {
     stopOwnTyping();
     batch(() => {
-      view.value = { kind: 'new' };
+      setView({ kind: 'new' });
       newEchoIds.value = [];
       if (options.page) {
         page.value = options.page;
@@ -238,7 +262,7 @@ export function createPanelModel(connector: Connector) {
 
   return {
     configured, inboxName, agentsOnline, connection, connectionDetail, conversations, sortedConversations, totalUnread, view, thread,
-    currentThread, loadingOlder, agentTyping, draft, attachPage, page, pendingNew, error,
+    currentThread, loadingOlder, agentTyping, draft, allDrafts, restoreDrafts, attachPage, page, pendingNew, error,
     pageVisible,
     openConversation, showList, startNewConversation, send, retry, loadOlder, noteTyping, resolve, submit,
     dispose: () => {
@@ -250,3 +274,16 @@ export function createPanelModel(connector: Connector) {
 }
 
 export type PanelModel = ReturnType<typeof createPanelModel>;
+
+function draftKey(view: PanelView): string | null {
+  if (view.kind === 'thread') return `c${view.conversationId}`;
+  return view.kind === 'new' ? 'new' : null;
+}
+
+function withDraft(drafts: Record<string, string>, key: string | null, text: string): Record<string, string> {
+  if (key === null || (drafts[key] ?? '') === (text.trim() ? text : '')) return drafts;
+  const next = { ...drafts };
+  if (text.trim()) next[key] = text;
+  else delete next[key];
+  return next;
+}

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelApp } from '@/components/panel/panel-app';
 import { SidePanel } from '@/components/panel/side-panel';
 import { draftHandoffItem, openConversationItem } from '@/utils/draft-handoff';
+import { draftsItem } from '@/utils/panel/drafts';
 import { getActivePage } from '@/utils/page-context';
 import { createPanelModel } from '@/utils/panel/models';
 import { fakeConnector, message, snapshot, summary, thread } from './fake-connector';
@@ -174,5 +175,31 @@ describe('composer', () => {
     expect(await screen.findByText('Not sent')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(fake.sent('message.retry')).toEqual([{ type: 'message.retry', echoId }]);
+  });
+
+  it('keeps a draft per conversation, and brings drafts back in a new panel', async () => {
+    const fake = fakeConnector({
+      'snapshot.get': () => snapshot([summary(1), summary(2)]),
+      'thread.open': (r) => thread(r.conversationId, []),
+    });
+    const model = createPanelModel(fake.connector);
+    render(<SidePanel model={model} />);
+    await screen.findByRole('button', { name: 'New conversation' });
+    await model.openConversation(1);
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Message' }), { target: { value: 'half a thought' } });
+    await model.openConversation(2);
+    expect(model.draft.value).toBe('');
+    await model.openConversation(1);
+    expect(model.draft.value).toBe('half a thought');
+    await waitFor(async () => expect(await draftsItem.getValue()).toEqual({ c1: 'half a thought' }));
+
+    cleanup();
+    const again = createPanelModel(
+      fakeConnector({ 'snapshot.get': () => snapshot([summary(1)]), 'thread.open': (r) => thread(r.conversationId, []) }).connector,
+    );
+    render(<SidePanel model={again} />);
+    await screen.findByRole('button', { name: 'New conversation' });
+    await again.openConversation(1);
+    await waitFor(() => expect(again.draft.value).toBe('half a thought'));
   });
 });
