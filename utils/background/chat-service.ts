@@ -40,7 +40,8 @@ export function createChatService(deps: ServiceDeps) {
   let connection: ConnectionState = 'unconfigured';
   let connectionDetail: string | undefined;
   let agentsOnline: boolean | undefined;
-  const { changed, view, snapshot } = createPublisher({
+  let stopped = false;
+  const publisher = createPublisher({
     conversations,
     windows,
     panels,
@@ -50,6 +51,8 @@ export function createChatService(deps: ServiceDeps) {
     pending: () => outbox.items(),
     setBadge: deps.setBadge,
   });
+  const { view, snapshot } = publisher;
+  const changed = () => void (stopped || publisher.changed());
 
   const transport: OutboxTransport = {
     createConversation: (attrs) => api!.createConversation(session!.sourceId, attrs),
@@ -299,6 +302,7 @@ export function createChatService(deps: ServiceDeps) {
     },
     /** Close the socket and timers (tests; a real worker just stops). */
     stop() {
+      stopped = true;
       link.close();
       session = null;
       api = null;

@@ -206,6 +206,39 @@ describe('chat service against the sandbox', () => {
     expect(view.messages.filter((m) => m.content === 'in flight when the worker stops')).toMatchObject([{ delivery: 'sent' }]);
   });
 
+  it('sends 40 messages exactly once and in order through 5xx, 429, unreadable answers, latency and worker stops', async () => {
+    let worker = await connected();
+    await worker.s.send(null, 'start');
+    await vi.waitFor(() => expect(worker.s.state().conversations.size).toBe(1));
+    const id = [...worker.s.state().conversations.keys()][0]!;
+    const faults = [
+      { fail_next: { count: 1, status: 503 } },
+      { fail_next: { count: 1, status: 429 } },
+      { malformed_next: 1 },
+      { fail_next: { count: 1, status: 500 } },
+      { latency_ms: 300 },
+    ];
+    for (let i = 1; i <= 40; i++) {
+      if (i % 8 === 1) await agent('POST', '/faults', faults[(i - 1) / 8]!);
+      await worker.s.send(id, `chaos ${i}`);
+      if (i === 15 || i === 30) {
+        await new Promise((r) => setTimeout(r, 50)); // maybe mid-request
+        worker.kill();
+        await agent('DELETE', '/faults');
+        worker = service(); // the next worker, from storage only
+      }
+    }
+    await vi.waitFor(
+      async () => {
+        const [c] = (await agent('GET', '/conversations')) as { messages: { id: number; content: string }[] }[];
+        const chaos = c!.messages.filter((m) => m.content.startsWith('chaos ')).map((m) => m.content);
+        expect(chaos).toEqual(Array.from({ length: 40 }, (_, i) => `chaos ${i + 1}`)); // each once, in order
+      },
+      { timeout: 45_000, interval: 500 },
+    );
+    await vi.waitFor(async () => expect(await outboxItem.getValue()).toEqual([]));
+  }, 60_000);
+
   it('connects to an HMAC inbox only with a valid identity hash, and verifies the session', async () => {
     const { s } = service();
     const hmac = (identifier: string) => createHmac('sha256', 'demo-hmac-token').update(identifier).digest('hex');
