@@ -19,6 +19,8 @@ export default defineConfig({
       commands: firefox
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } }
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } },
+      // sidePanel.open (the context menu and "Open the chat") needs Chrome 116.
+      ...(firefox ? {} : { minimum_chrome_version: '116' }),
       ...(firefox
         ? {
             browser_specific_settings: {

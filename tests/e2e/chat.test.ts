@@ -26,6 +26,7 @@ describe('chat in Chromium against the sandbox', () => {
   it('an unconfigured panel leads to the settings', async () => {
     const page = await h.open('sidepanel');
     await waitForText(page, 'Open settings');
+    await page.screenshot({ path: `${SCREENSHOTS}/panel-unconfigured.png` });
     await page.close();
   });
 
@@ -128,6 +129,7 @@ describe('chat in Chromium against the sandbox', () => {
   it('lists a second conversation with its own unread count', async () => {
     await panel.locator('::-p-aria([name="Back to conversations"])').click();
     await panel.locator('::-p-aria([name="New conversation"][role="button"])').click();
+    await panel.screenshot({ path: `${SCREENSHOTS}/panel-new.png` });
     await type(panel, 'A different question');
     const second = (await until(() => h.agent.conversations(), (cs) => cs.length === 2)).find((c) => c.id !== first)!;
     await waitForText(panel, 'A different question');
