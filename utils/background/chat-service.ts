@@ -102,7 +102,7 @@ export function createChatService(deps: ServiceDeps) {
 
   const ready = load();
   // The options page writes `notifications` itself; keep the held copy current.
-  settingsItem.watch((next) => (settings = { ...settings, notifications: next.notifications }));
+  settingsItem.watch((next) => (settings = { ...settings, notifications: next?.notifications ?? false }));
 
   async function load() {
     const [storedSettings, storedSession, chat, items] = await Promise.all([
