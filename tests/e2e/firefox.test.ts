@@ -40,6 +40,23 @@ describe('the add-on in Firefox against the sandbox', () => {
     });
     expect(info).toMatchObject({ mv: 2, sidebar: h.url('sidepanel'), action: 'Hoory Sidebar', id: 'hoory-sidebar@hoory.com' });
     expect(info.background).toMatch(/background/);
+    // Both context-menu items exist: creating one again is refused as a duplicate.
+    const menuErrors = await page.evaluate(async () => {
+      const bg = await (globalThis as any).browser.runtime.getBackgroundPage();
+      return Promise.all(
+        ['hoory-ask-page', 'hoory-ask-selection'].map(
+          (id) =>
+            new Promise<string>((done) => {
+              try {
+                (bg.browser.menus ?? bg.browser.contextMenus).create({ id, title: 'x', contexts: ['page'] }, () => done(bg.browser.runtime.lastError?.message ?? ''));
+              } catch (e) {
+                done(String(e));
+              }
+            }),
+        ),
+      );
+    });
+    expect(menuErrors.every((e) => /already|duplicate|exists/i.test(e)), menuErrors.join(' | ')).toBe(true);
     await page.close();
   });
 
