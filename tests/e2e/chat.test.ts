@@ -1,5 +1,7 @@
 // Issue: the chat. A person configures the extension, chats in the panel page, and the sandbox's agent API
 // plays the agent. One browser and one sandbox for the whole story, in order.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyText, Harness, SCREENSHOTS, until, waitForText } from './harness';
@@ -43,6 +45,24 @@ describe('chat in Chromium against the sandbox', () => {
     const sidePanelPage = await sidePanel.asPage();
     await waitForText(sidePanelPage, 'New conversation');
     await right.close();
+  });
+
+  it('a server without CORS headers gets "Allow access to" its one origin, not an error', async () => {
+    // A Hoory-like server behind a proxy that drops CORS headers: the JSON request is blocked, an opaque
+    // request gets through, so host access to that origin would fix it.
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ identifier: 'demo-inbox', name: 'Behind a proxy' }));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const page = await h.configure({ url: origin, expect: `Allow access to ${origin}` });
+      expect(await bodyText(page)).not.toMatch(/\bConnected\b/);
+      await page.close();
+    } finally {
+      server.close();
+    }
   });
 
   it('starts a conversation with the page attached; the agent sees the message and the page', async () => {
