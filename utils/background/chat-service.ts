@@ -58,6 +58,11 @@ export function createChatService(deps: ServiceDeps) {
     createConversation: (attrs) => api!.createConversation(session!.sourceId, attrs),
     createMessage: (id, content, echoId) => api!.createMessage(session!.sourceId, id, content, echoId),
     latestMessages: (id) => api!.listMessages(session!.sourceId, id),
+    newestConversationId: () => Math.max(0, ...conversations.keys()),
+    async orphanConversation(after) {
+      const list = await api!.listConversations(session!.sourceId);
+      return list.find((c) => c.id > after && !c.messages.some((m) => m.message_type === 0));
+    },
   };
   const outbox = createOutbox([], () => (api && session ? transport : null), {
     save: (items) => outboxItem.setValue(items),

@@ -2,7 +2,8 @@
 // stop, a 5xx or a 429 delays a message but never loses or doubles it:
 // - each message carries an echo_id, and the cable echo of that id completes the item;
 // - an attempt that may have reached the server (no answer, an unreadable answer, or a worker stopped
-//   mid-request) is checked against the server's newest messages before it is sent again.
+//   mid-request) is checked against the server before it is made again: the conversation's newest messages
+//   for a message, the contact's conversations for a new conversation.
 import { ApiError } from '../api/errors';
 import type { Conversation, Message } from '../api/schemas';
 
@@ -19,6 +20,10 @@ export interface OutboxItem {
   sendingSince?: number;
   /** The last attempt, started then, may have reached the server: look before sending again. */
   uncertainSince?: number;
+  /** A new conversation: the newest conversation id the contact had when its creation was asked for. */
+  createdAfter?: number;
+  /** That creation may have happened on the server: look for it before creating another. */
+  createUncertain?: boolean;
   error?: string;
   createdAt: number;
 }
@@ -28,6 +33,10 @@ export interface OutboxTransport {
   createMessage(conversationId: number, content: string, echoId: string): Promise<Message>;
   /** Newest messages of a conversation, to find out whether an interrupted send reached the server. */
   latestMessages(conversationId: number): Promise<Message[]>;
+  /** The newest conversation id held now (ids only grow). */
+  newestConversationId(): number;
+  /** A conversation newer than `after` with no customer message yet: one we created, whose answer was lost. */
+  orphanConversation(after: number): Promise<Conversation | undefined>;
 }
 
 export interface OutboxHooks {
@@ -71,6 +80,7 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
   async function sendOne(item: OutboxItem, api: OutboxTransport) {
     item.state = 'sending';
     item.sendingSince = now();
+    if (item.conversationId === null && !item.createUncertain) item.createdAfter = api.newestConversationId();
     await save();
     hooks.changed();
     try {
@@ -84,7 +94,9 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
         delete item.uncertainSince;
       }
       if (item.conversationId === null) {
-        const conversation = await api.createConversation(item.customAttributes);
+        const lost = item.createUncertain ? await api.orphanConversation(item.createdAfter ?? 0) : undefined;
+        const conversation = lost ?? (await api.createConversation(item.customAttributes));
+        delete item.createUncertain;
         item.conversationId = conversation.id;
         // Persist the id before posting, so a stop here does not create a second conversation.
         await save();
@@ -94,11 +106,10 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
       await complete(item, message);
     } catch (error) {
       item.attempts += 1;
-      // No answer, or one we cannot read: the message may be on the server all the same.
-      const uncertain =
-        item.conversationId !== null &&
-        (!(error instanceof ApiError) || error.kind === 'unreachable' || error.kind === 'bad_response');
-      if (uncertain) item.uncertainSince ??= item.sendingSince;
+      // No answer, or one we cannot read: the request may have been carried out all the same.
+      const uncertain = !(error instanceof ApiError) || error.kind === 'unreachable' || error.kind === 'bad_response';
+      if (uncertain && item.conversationId !== null) item.uncertainSince ??= item.sendingSince;
+      if (uncertain && item.conversationId === null) item.createUncertain = true;
       const retryable = uncertain || !(error instanceof ApiError) || error.retryable;
       if (retryable && item.attempts < MAX_ATTEMPTS) {
         item.state = 'queued';
@@ -185,6 +196,7 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
     for (const item of items.filter((i) => i.state === 'sending')) {
       item.state = 'queued';
       if (item.conversationId !== null) item.uncertainSince ??= item.sendingSince ?? item.createdAt;
+      else if (item.createdAfter !== undefined) item.createUncertain = true;
     }
     await save();
     hooks.changed();

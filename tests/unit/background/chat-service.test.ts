@@ -239,6 +239,25 @@ describe('chat service against the sandbox', () => {
     await vi.waitFor(async () => expect(await outboxItem.getValue()).toEqual([]));
   }, 60_000);
 
+  it('a worker stopped while creating a conversation: the next worker finds it instead of making a second', async () => {
+    const first = await connected();
+    await agent('POST', '/faults', { latency_ms: 800 });
+    await first.s.send(null, 'my first words', { url: 'https://shop.example/', title: 'Shop' });
+    await new Promise((r) => setTimeout(r, 200)); // the create request is on its way
+    first.kill();
+    await new Promise((r) => setTimeout(r, 1200)); // the server has created it by now
+    await agent('DELETE', '/faults');
+    const second = service();
+    await vi.waitFor(async () => {
+      const conversations = (await agent('GET', '/conversations')) as { custom_attributes: object; messages: { content: string }[] }[];
+      expect(conversations).toHaveLength(1);
+      expect(conversations[0]!.custom_attributes).toMatchObject({ page_url: 'https://shop.example/' });
+      expect(conversations[0]!.messages.map((m) => m.content)).toEqual(['my first words\n\nPage: Shop — https://shop.example/']);
+    }, { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await outboxItem.getValue()).toEqual([]));
+    expect(second.s.state().conversations.size).toBe(1);
+  });
+
   it('connects to an HMAC inbox only with a valid identity hash, and verifies the session', async () => {
     const { s } = service();
     const hmac = (identifier: string) => createHmac('sha256', 'demo-hmac-token').update(identifier).digest('hex');

@@ -15,6 +15,8 @@ function setup(transport: Partial<OutboxTransport>, initial: OutboxItem[] = [], 
     createConversation: vi.fn(async () => ({ id: 4, status: 'open', messages: [] })),
     createMessage: vi.fn(async (_id, content) => message(100, content)),
     latestMessages: vi.fn(async () => []),
+    newestConversationId: () => 3,
+    orphanConversation: vi.fn(async () => undefined),
     ...transport,
   };
   const outbox = createOutbox(initial, () => api, {
@@ -159,6 +161,27 @@ describe('outbox', () => {
     await outbox.drain();
     expect(posts).toBe(2);
     expect(sent).toEqual([['v', 90]]);
+  });
+
+  it('a new conversation whose creation answer was lost is found, not created twice', async () => {
+    let creates = 0;
+    const { outbox, clock, api, created, sent } = setup({
+      createConversation: vi.fn(async () => {
+        creates += 1;
+        throw new ApiError('unreachable', 'connection reset'); // ... after the server created #4
+      }),
+      orphanConversation: vi.fn(async (after: number) => (after === 3 ? { id: 4, status: 'open', messages: [] } : undefined)),
+    });
+    await outbox.enqueue({ echoId: 'n', conversationId: null, content: 'first words', customAttributes: { page_url: 'u' } });
+    await outbox.drain();
+    expect(outbox.items()[0]).toMatchObject({ state: 'queued', createUncertain: true, createdAfter: 3 });
+    clock.t = outbox.items()[0]!.nextAttemptAt;
+    await outbox.drain();
+    expect(creates).toBe(1);
+    expect(api.orphanConversation).toHaveBeenCalledWith(3);
+    expect(created).toEqual([4]);
+    expect(api.createMessage).toHaveBeenCalledWith(4, 'first words', 'n');
+    expect(sent).toEqual([['n', 100]]);
   });
 
   it('backs off with jitter, capped, or as told by Retry-After', () => {
