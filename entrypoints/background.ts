@@ -38,6 +38,8 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => void platform.createMenus(menuItems()));
+  // At browser start the badge is blank until the worker runs: run it, so it shows the stored count and resyncs.
+  browser.runtime.onStartup.addListener(() => void service.tick());
   platform.onMenuClicked((info, tab) => void onMenuClick(info, tab));
   platform.openPanelOnActionClick();
   platform.onNotificationClicked((id) => {
