@@ -1,5 +1,6 @@
 // The Client API (../shared/client-api.md): one method per endpoint, every answer parsed at the edge.
 import * as z from 'zod/mini';
+import { describeIssues } from './describe-issues';
 import { ApiError, kindForStatus, parseRetryAfter } from './errors';
 import {
   contactSessionSchema,
@@ -75,7 +76,7 @@ export function createClientApi(options: ClientApiOptions) {
     if (!parsed.success) {
       throw new ApiError(
         'bad_response',
-        `Unexpected answer to ${method} ${path}: ${z.prettifyError(parsed.error).replace(/\s+/g, ' ')}`,
+        `Unexpected answer to ${method} ${path}: ${describeIssues(parsed.error)}`,
         response.status,
       );
     }

@@ -1,6 +1,6 @@
 // Answers requests from the extension's own pages, and only theirs: each request is validated with zod
 // and dispatched to the chat service. Errors come back as `{ ok: false, error }`, never as a throw.
-import * as z from 'zod/mini';
+import { describeIssues } from '../api/describe-issues';
 import { pageRequestSchema, type PageRequest, type Reply, type RequestType } from '../protocol';
 import type { ChatService } from './chat-service';
 
@@ -15,7 +15,7 @@ export function isOwnPage(sender: SenderInfo, extensionId: string, extensionOrig
 
 export async function handleRequest(service: ChatService, raw: unknown): Promise<Reply<RequestType>> {
   const parsed = pageRequestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${z.prettifyError(parsed.error).replace(/\s+/g, ' ')}` };
+  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeIssues(parsed.error)}` };
   try {
     return { ok: true, value: (await dispatch(service, parsed.data)) as never };
   } catch (error) {

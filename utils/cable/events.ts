@@ -1,5 +1,6 @@
 // Cable event payloads (../shared/client-api.md, "/cable"): parsed here, at the edge.
 import * as z from 'zod/mini';
+import { describeIssues } from '../api/describe-issues';
 import { conversationSchema, messageSchema, senderSchema } from '../api/schemas';
 
 export const cableEnvelopeSchema = z.looseObject({ event: z.string(), data: z.unknown() });
@@ -23,7 +24,7 @@ export function parseCableEvent(payload: unknown): ParsedCableEvent {
   const envelope = cableEnvelopeSchema.safeParse(payload);
   if (!envelope.success) return { ok: false, error: 'cable payload without an event name' };
   const { event, data } = envelope.data;
-  const fail = (error: z.core.$ZodError) => ({ ok: false as const, error: `${event}: ${z.prettifyError(error).replace(/\s+/g, ' ')}` });
+  const fail = (error: z.core.$ZodError) => ({ ok: false as const, error: `${event}: ${describeIssues(error)}` });
   switch (event) {
     case 'message.created':
     case 'message.updated': {
