@@ -6,7 +6,7 @@
 //   promise never settles, so it is not awaited: we wait for the document instead;
 // - the background page is not a target: extension pages reach it (and the badge) through `browser.*`.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -29,7 +29,8 @@ export class FirefoxHarness {
 
   readonly agent: SandboxAgent;
 
-  static async start(): Promise<FirefoxHarness> {
+  /** `granted`: optional permissions the profile starts with (headless Firefox cannot answer a prompt). */
+  static async start(options: { granted?: string[] } = {}): Promise<FirefoxHarness> {
     const manifestPath = join(FIREFOX_BUILD, 'manifest.json');
     if (!existsSync(manifestPath)) throw new Error('Build the add-on first: npx wxt build -b firefox');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -58,7 +59,7 @@ export class FirefoxHarness {
           'network.captive-portal-service.enabled': false,
         },
       });
-      await browser.installExtension(FIREFOX_BUILD);
+      await browser.installExtension(options.granted ? withGranted(options.granted, profile) : FIREFOX_BUILD);
     } catch (e) {
       await browser?.close().catch(() => {});
       await sandbox.close();
@@ -123,4 +124,15 @@ export { bodyText, until, waitForText } from './sandbox-agent';
 
 export async function clickButton(page: Page, name: string) {
   await button(page, name).click();
+}
+
+/** A copy of the build whose manifest lists `granted` as required: as after the user accepted the prompt. */
+function withGranted(granted: string[], profile: string): string {
+  const dir = join(profile, '..', `${profile.split('/').pop()}-addon`);
+  cpSync(FIREFOX_BUILD, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  // Also kept in optional_permissions: Firefox refuses permissions.request() for anything not listed there.
+  manifest.permissions = [...manifest.permissions, ...granted];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
 }
