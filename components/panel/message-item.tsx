@@ -32,7 +32,7 @@ export function MessageItem({
         {!own && startsGroup && <div class="msg__sender">{name}</div>}
         {hasBubble && (
           <div class="bubble">
-            <MessageContent content={m.content} contentType={m.contentType} />
+            <MessageContent content={m.content} contentType={m.contentType} deleted={m.contentAttributes.deleted === true} />
             <Attachments attachments={m.attachments} />
           </div>
         )}

@@ -196,4 +196,11 @@ describe('thread', () => {
     model.pageVisible.value = true;
     expect(fake.setView).toHaveBeenLastCalledWith(5);
   });
+
+  it('shows a message the agent deleted as deleted, in the panel's own words', async () => {
+    await openThread(thread(5, [message({ content: 'Este mensaje fue eliminado', contentAttributes: { deleted: true } })]));
+    const text = screen.getByText('This message was deleted');
+    expect(text.classList.contains('msg__text--deleted')).toBe(true);
+    expect(screen.queryByText('Este mensaje fue eliminado')).toBeNull();
+  });
 });
