@@ -74,6 +74,8 @@ export const threadViewSchema = z.object({
   status: z.string(),
   messages: z.array(threadMessageSchema),
   hasOlder: z.boolean(),
+  /** Where the replies the customer had not seen when opening the thread begin ("New messages"). */
+  firstUnreadKey: z.optional(z.string()),
 });
 export type ThreadView = z.infer<typeof threadViewSchema>;
 

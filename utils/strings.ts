@@ -107,6 +107,7 @@ export const strings = {
   messagePlaceholder: 'Write a message…',
   send: 'Send',
   messageDeleted: 'This message was deleted',
+  newMessages: 'New messages',
   attachPage: 'Attach this page',
   /** Added to a message sent with the page attached, so the agent sees it in Hoory's dashboard. */
   pageLine: (title: string, url: string) => `Page: ${title} — ${url}`,

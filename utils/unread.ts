@@ -11,11 +11,12 @@ export function isAgentMessage(message: Pick<Message, 'message_type'>): boolean 
  * second as the last view is ambiguous, and tests (and fast agents) hit it. We count such a tie as unread,
  * unless it is not newer than `readUpToId`, the newest message id on screen when this contact last looked.
  */
+export function isUnread(message: Message, contactLastSeenAt: number, readUpToId = 0): boolean {
+  return isAgentMessage(message) && !message.private && message.id > readUpToId && message.created_at >= contactLastSeenAt;
+}
+
 export function unreadCount(messages: readonly Message[], contactLastSeenAt: number, readUpToId = 0): number {
   let count = 0;
-  for (const message of messages) {
-    if (!isAgentMessage(message) || message.private || message.id <= readUpToId) continue;
-    if (message.created_at >= contactLastSeenAt) count++;
-  }
+  for (const message of messages) if (isUnread(message, contactLastSeenAt, readUpToId)) count++;
   return count;
 }

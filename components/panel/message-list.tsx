@@ -11,6 +11,8 @@ export interface MessageListProps extends MessageActions {
   listKey: string;
   messages: ThreadMessage[];
   hasOlder: boolean;
+  /** A "New messages" line goes before this message. */
+  firstUnreadKey?: string;
   loadingOlder: boolean;
   onLoadOlder?: () => void;
 }
@@ -19,7 +21,7 @@ const NEAR_BOTTOM_PX = 32;
 const NEAR_TOP_PX = 48;
 const GROUP_GAP_S = 5 * 60;
 
-export function MessageList({ listKey, messages, hasOlder, loadingOlder, onLoadOlder, ...actions }: MessageListProps) {
+export function MessageList({ listKey, messages, hasOlder, firstUnreadKey, loadingOlder, onLoadOlder, ...actions }: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   /** The message on top when older ones were asked for, and its distance from the viewport's top. */
@@ -94,6 +96,7 @@ export function MessageList({ listKey, messages, hasOlder, loadingOlder, onLoadO
     const previous = messages[i - 1];
     return (
       !previous ||
+      m.key === firstUnreadKey ||
       dayKey(previous.createdAt) !== dayKey(m.createdAt) ||
       previous.from !== m.from ||
       previous.sender?.name !== m.sender?.name ||
@@ -109,6 +112,13 @@ export function MessageList({ listKey, messages, hasOlder, loadingOlder, onLoadO
       rows.push(
         <div key={`day-${dayKey(m.createdAt)}`} class="day">
           <span class="day__label">{dayLabel(m.createdAt)}</span>
+        </div>,
+      );
+    }
+    if (m.key === firstUnreadKey) {
+      rows.push(
+        <div key="unread-line" class="unread-line" role="separator">
+          <span class="unread-line__label">{strings.newMessages}</span>
         </div>,
       );
     }

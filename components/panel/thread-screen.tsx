@@ -22,6 +22,7 @@ export function ThreadScreen({ model, focusComposer }: { model: PanelModel; focu
         listKey={String(thread.conversationId)}
         messages={thread.messages}
         hasOlder={thread.hasOlder}
+        firstUnreadKey={thread.firstUnreadKey}
         loadingOlder={model.loadingOlder.value}
         onLoadOlder={() => void model.loadOlder()}
         onRetry={model.retry}

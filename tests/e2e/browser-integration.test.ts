@@ -2,7 +2,7 @@
 // the sandbox. Menu clicks are fired as Chrome fires them (a right-click cannot be made headless).
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyText, Harness, until, waitForText } from './harness';
+import { bodyText, Harness, SCREENSHOTS, until, waitForText } from './harness';
 
 let h: Harness;
 let panel: Page;
@@ -88,6 +88,9 @@ describe('browser integration in Chromium', () => {
     await panel.click(`[data-conversation-id="${a}"]`);
     await waitForText(panel, 'Reply three');
     expect(await waitBadge('1')).toBe('1');
+    // The two replies it had not seen come after a "New messages" line.
+    await waitForText(panel, /New messages\s+Alex\s+Reply one/);
+    await panel.screenshot({ path: `${SCREENSHOTS}/panel-new-messages.png` });
   });
 
   it('is still right after the worker stops and the next event arrives', async () => {

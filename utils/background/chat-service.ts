@@ -9,7 +9,7 @@ import type { ConnectionState, ConnectResult, PageContext, SettingsInput, Thread
 import { EMPTY_SETTINGS, isConfigured, settingsItem, type Settings } from '../settings';
 import { strings } from '../strings';
 import { isAgentMessage } from '../unread';
-import { applyConversation, applyMessage, placeholderConversation, unreadOf, type ConversationState } from './chat-state';
+import { applyConversation, applyMessage, firstUnreadOf, placeholderConversation, unreadOf, type ConversationState } from './chat-state';
 import { connect, sessionKey } from './connect';
 import { createLiveLink } from './live-link';
 import { createOutbox, type OutboxTransport } from './outbox-queue';
@@ -36,6 +36,7 @@ export function createChatService(deps: ServiceDeps) {
   const conversations = new Map<number, ConversationState>();
   /** How many of each thread's newest messages the panel shows (grows with "load older"). */
   const windows = new Map<number, number>();
+  const unreadMarks = new Map<number, number>();
   const panels = createPanels();
   let connection: ConnectionState = 'unconfigured';
   let connectionDetail: string | undefined;
@@ -44,6 +45,7 @@ export function createChatService(deps: ServiceDeps) {
   const publisher = createPublisher({
     conversations,
     windows,
+    unreadMarks,
     panels,
     session: () => session,
     connection: () => ({ state: connection, detail: connectionDetail }),
@@ -203,6 +205,20 @@ export function createChatService(deps: ServiceDeps) {
     void deps.notify(`hoory:${id}:${message.id}`, name, message.content?.slice(0, 200) || strings.newReply).catch(() => {});
   }
 
+  /** A panel now shows this thread: remember where its unread replies begin, then read them. */
+  function opened(id: number) {
+    const held = conversations.get(id);
+    const first = held && firstUnreadOf(held);
+    if (first && held) {
+      unreadMarks.set(id, first.id);
+      const fromFirst = held.messages.length - held.messages.indexOf(first);
+      windows.set(id, Math.max(windows.get(id) ?? PAGE, Math.min(fromFirst + 5, 200))); // show them all
+    } else {
+      unreadMarks.delete(id);
+    }
+    markReadIfUnread(id);
+  }
+
   function markReadIfUnread(id: number) {
     const held = conversations.get(id);
     if (held && (unreadOf(held) > 0 || held.contactLastSeenAt === 0)) markRead(id);
@@ -297,7 +313,7 @@ export function createChatService(deps: ServiceDeps) {
     /** A panel attached: it gets events, and says which thread it shows, until it goes. */
     attach: (sink: EventSink) =>
       panels.attach(sink, (conversationId) => {
-        if (conversationId !== null) void ready.then(() => markReadIfUnread(conversationId));
+        if (conversationId !== null) void ready.then(() => opened(conversationId));
       }),
     /** Periodic wake-up (alarm): reconnect what a stopped worker or a lost network left down. */
     async tick() {

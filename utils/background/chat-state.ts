@@ -1,7 +1,7 @@
 // Pure functions over the background's chat state: merging REST answers and cable events without
 // duplicates, and deriving what the panel shows. No I/O here, so every rule is unit-tested directly.
 import type { Conversation, Message } from '../api/schemas';
-import { unreadCount } from '../unread';
+import { isUnread, unreadCount } from '../unread';
 
 export interface ConversationState {
   id: number;
@@ -79,6 +79,11 @@ export function placeholderConversation(id: number): ConversationState {
 
 export function unreadOf(state: ConversationState): number {
   return unreadCount(state.messages, state.contactLastSeenAt, state.readUpToId);
+}
+
+/** The oldest unread message held, where a "New messages" line goes when the thread is opened. */
+export function firstUnreadOf(state: ConversationState): Message | undefined {
+  return state.messages.find((m) => isUnread(m, state.contactLastSeenAt, state.readUpToId));
 }
 
 /** What is kept in storage: the newest messages only, so the cache stays small whatever the history. */

@@ -14,6 +14,8 @@ export const THREAD_PAGE = 30;
 export interface PublisherSources {
   conversations: Map<number, ConversationState>;
   windows: Map<number, number>;
+  /** Per conversation, the first reply that was unread when it was last opened. */
+  unreadMarks: Map<number, number>;
   panels: ReturnType<typeof createPanels>;
   session(): StoredSession | null;
   connection(): { state: ConnectionState; detail?: string };
@@ -43,7 +45,7 @@ export function createPublisher(from: PublisherSources) {
 
   function view(id: number): ThreadView {
     const state = from.conversations.get(id) ?? placeholderConversation(id);
-    return threadView(state, from.windows.get(id) ?? THREAD_PAGE, from.pending());
+    return threadView(state, from.windows.get(id) ?? THREAD_PAGE, from.pending(), from.unreadMarks.get(id));
   }
 
   async function updateBadge() {

@@ -69,9 +69,15 @@ export function outboxMessage(item: OutboxItem): ThreadMessage {
   };
 }
 
-export function threadView(state: ConversationState, window: number, pending: readonly OutboxItem[]): ThreadView {
+export function threadView(
+  state: ConversationState,
+  window: number,
+  pending: readonly OutboxItem[],
+  firstUnreadId?: number,
+): ThreadView {
   const shown = state.messages.slice(-window);
   return {
+    ...(firstUnreadId !== undefined && shown.some((m) => m.id === firstUnreadId) ? { firstUnreadKey: `m${firstUnreadId}` } : {}),
     conversationId: state.id,
     status: state.status,
     messages: [

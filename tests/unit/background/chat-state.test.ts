@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '@/utils/api/schemas';
-import { applyConversation, applyMessage, mergeMessages, trimForStorage, unreadOf } from '@/utils/background/chat-state';
+import { applyConversation, applyMessage, firstUnreadOf, mergeMessages, trimForStorage, unreadOf } from '@/utils/background/chat-state';
 import { summarize, threadView } from '@/utils/background/views';
 
 const msg = (id: number, over: Partial<Message> = {}): Message => ({
@@ -71,5 +71,15 @@ describe('chat state', () => {
     expect(view.messages[2]).toMatchObject({ delivery: 'failed', error: 'HTTP 500' });
     const read = threadView(state, 3, []);
     expect(read.messages[0]!.delivery).toBe('read');
+  });
+});
+
+describe('the "New messages" line', () => {
+  it('marks the first reply the customer had not seen, when it is in the window', () => {
+    const state = applyConversation(undefined, conv({ contact_last_seen_at: 1002, messages: [msg(1), msg(2, { message_type: 0 }), msg(3), msg(4)] }), true);
+    expect(firstUnreadOf(state)?.id).toBe(3);
+    expect(threadView(state, 10, [], 3).firstUnreadKey).toBe('m3');
+    expect(threadView(state, 1, [], 3).firstUnreadKey).toBeUndefined(); // scrolled out of the window
+    expect(threadView(state, 10, []).firstUnreadKey).toBeUndefined();
   });
 });

@@ -197,10 +197,18 @@ describe('thread', () => {
     expect(fake.setView).toHaveBeenLastCalledWith(5);
   });
 
-  it('shows a message the agent deleted as deleted, in the panel's own words', async () => {
+  it('shows a message the agent deleted as deleted, in the panel’s own words', async () => {
     await openThread(thread(5, [message({ content: 'Este mensaje fue eliminado', contentAttributes: { deleted: true } })]));
     const text = screen.getByText('This message was deleted');
     expect(text.classList.contains('msg__text--deleted')).toBe(true);
     expect(screen.queryByText('Este mensaje fue eliminado')).toBeNull();
+  });
+
+  it('draws a "New messages" line before the first reply the customer had not seen', async () => {
+    const view = thread(5, [message({ id: 1, key: 'm1', content: 'old' }), message({ id: 2, key: 'm2', content: 'new one' })]);
+    await openThread({ ...view, firstUnreadKey: 'm2' });
+    const line = screen.getByRole('separator');
+    expect(line.textContent).toBe('New messages');
+    expect(line.nextElementSibling?.textContent).toContain('new one');
   });
 });
