@@ -211,4 +211,16 @@ describe('thread', () => {
     expect(line.textContent).toBe('New messages');
     expect(line.nextElementSibling?.textContent).toContain('new one');
   });
+
+  it('makes web addresses links (new tab, no opener) and leaves everything else as text', async () => {
+    await openThread(
+      thread(5, [message({ content: 'See https://help.example.com/a?b=1. Or javascript:alert(1) <b>bold</b>' })]),
+    );
+    const link = screen.getByRole('link', { name: 'https://help.example.com/a?b=1' });
+    expect(link.getAttribute('href')).toBe('https://help.example.com/a?b=1');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(link.parentElement!.textContent).toBe('See https://help.example.com/a?b=1. Or javascript:alert(1) <b>bold</b>');
+    expect(screen.getAllByRole('link')).toHaveLength(1);
+  });
 });
