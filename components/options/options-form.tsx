@@ -16,10 +16,13 @@ const ERROR_ID = 'connect-error';
 export function OptionsForm({
   connect,
   onOpenChat,
+  currentStatus,
 }: {
   connect: (settings: SettingsInput) => Promise<ConnectResult>;
   /** Opens the side panel; it must run synchronously in the click (the browser needs the gesture). */
   onOpenChat?: () => void;
+  /** Whether the extension is already connected, to say so when the page opens. */
+  currentStatus?: () => Promise<{ configured: boolean; inboxName?: string }>;
 }) {
   const values = useSignal<SettingsInput>(emptyInput());
   const required = useSignal<Partial<Record<FieldName, string>>>({});
@@ -30,6 +33,11 @@ export function OptionsForm({
   useEffect(() => {
     // Never overwrite what the user typed while the stored values were loading.
     void settingsItem.getValue().then((s) => edited.current || (values.value = toInput(s)));
+    void currentStatus?.()
+      .then((now) => {
+        if (now.configured && status.value.kind === 'idle') status.value = { kind: 'connected', inboxName: now.inboxName };
+      })
+      .catch(() => {});
   }, []);
 
   const focusField = (name: FieldName) =>

@@ -15,6 +15,7 @@ render(
   <OptionsForm
     connect={(settings) => connector.request({ type: 'connect', settings })}
     onOpenChat={() => void openPanel(windowId).catch((e) => console.warn('Could not open the panel', e))}
+    currentStatus={() => connector.request({ type: 'snapshot.get' })}
   />,
   document.getElementById('app')!,
 );

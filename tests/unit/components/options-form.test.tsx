@@ -66,6 +66,25 @@ describe('options form', () => {
     expect(input(/^Name/).value).toBe('Ann');
   });
 
+  it('says "Connected" on opening when the extension already is, and offers to open the chat', async () => {
+    const openChat = vi.fn();
+    render(
+      <OptionsForm
+        connect={async () => ({ ok: true })}
+        onOpenChat={openChat}
+        currentStatus={async () => ({ configured: true, inboxName: 'Help desk' })}
+      />,
+    );
+    const status = await screen.findByRole('status');
+    await waitFor(() => expect(status.textContent).toBe('Connected to Help desk'));
+    fireEvent.click(screen.getByRole('button', { name: 'Open the chat' }));
+    expect(openChat).toHaveBeenCalledOnce();
+    cleanup();
+    render(<OptionsForm connect={async () => ({ ok: true })} currentStatus={async () => ({ configured: false })} />);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
   it('Save sends trimmed settings, shows "Checking…" then "Connected"', async () => {
     const pending = deferred<ConnectResult>();
     const connect = renderForm(() => pending.promise);
