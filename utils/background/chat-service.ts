@@ -313,7 +313,12 @@ export function createChatService(deps: ServiceDeps) {
     /** A panel attached: it gets events, and says which thread it shows, until it goes. */
     attach: (sink: EventSink) =>
       panels.attach(sink, (conversationId) => {
-        if (conversationId !== null) void ready.then(() => opened(conversationId));
+        if (conversationId === null) return;
+        void ready.then(() => {
+          opened(conversationId);
+          // Its view may have changed while no panel showed it (a hidden panel reports none): push it.
+          changed();
+        });
       }),
     /** Periodic wake-up (alarm): reconnect what a stopped worker or a lost network left down. */
     async tick() {
