@@ -50,12 +50,21 @@ export async function bodyText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
 
+/** Polls until `ok`; a poll that throws (a page still loading, say) is retried, and reported at the end. */
 export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 10_000): Promise<T> {
   const end = Date.now() + timeout;
+  let last: { value: T } | { error: unknown } = { error: new Error('never polled') };
   for (;;) {
-    const value = await fn();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
+    try {
+      const value = await fn();
+      if (ok(value)) return value;
+      last = { value };
+    } catch (error) {
+      last = { error };
+    }
+    if (Date.now() > end) {
+      throw new Error('value' in last ? `timed out; last value: ${JSON.stringify(last.value)}` : `timed out; last error: ${String(last.error)}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
