@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { fill, SandboxAgent, waitForText } from './sandbox-agent';
+import { fill, SandboxAgent, until, waitForText } from './sandbox-agent';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
@@ -77,10 +77,12 @@ export class FirefoxHarness {
   async goto(page: Page, which: 'sidepanel' | 'options'): Promise<void> {
     const url = this.url(which);
     page.goto(url).catch(() => {});
-    await page.waitForFunction(
-      (u) => location.href === u && document.readyState === 'complete' && !!document.body?.innerText.trim(),
-      { timeout: 15_000 },
-      url,
+    // Polled from here: while the document is swapped, Firefox's BiDi can fail an evaluation outright
+    // ("right-hand side of 'in' should be an object"); that is a moment to wait, not an error.
+    await until(
+      () => page.evaluate((u) => location.href === u && document.readyState === 'complete' && !!document.body?.innerText.trim(), url),
+      Boolean,
+      15_000,
     );
   }
 
