@@ -15,7 +15,6 @@ import { fill, SandboxAgent, until, waitForText } from './sandbox-agent';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
-export const SCREENSHOTS = resolve('docs/screenshots');
 
 export class FirefoxHarness {
   private constructor(
@@ -122,7 +121,7 @@ export class FirefoxHarness {
 export const field = (page: Page, label: string) => page.locator(`::-p-aria([name="${label}"][role="textbox"])`);
 export const button = (page: Page, name: string) => page.locator(`::-p-aria([name="${name}"][role="button"])`);
 
-export { bodyText, until, waitForText } from './sandbox-agent';
+export { bodyText, SCREENSHOTS, until, waitForText } from './sandbox-agent';
 
 export async function clickButton(page: Page, name: string) {
   await button(page, name).click();

@@ -8,11 +8,10 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { fill, SandboxAgent, waitForText } from './sandbox-agent';
 
-export { bodyText, until, waitForText, type AgentConversation } from './sandbox-agent';
+export { bodyText, SCREENSHOTS, until, waitForText, type AgentConversation } from './sandbox-agent';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
-export const SCREENSHOTS = resolve('docs/screenshots');
 
 export class Harness {
   readonly agent: SandboxAgent;

@@ -1,6 +1,13 @@
 // The agent's side of the end-to-end tests, through the sandbox's agent API (/sandbox/api), and the page
 // helpers both browsers' harnesses share.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
+
+/** Where the runs' screenshots go: `.output/screenshots`, or the README's `docs/screenshots` when
+ *  UPDATE_SCREENSHOTS=1 (so a plain test run leaves the working tree clean). */
+export const SCREENSHOTS = resolve(process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.output/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 export interface AgentConversation {
   id: number;
