@@ -10,8 +10,12 @@ export function useActivePage(model: PanelModel) {
     const refresh = () => {
       void readActivePage()
         .then((page) => {
-          // Without the `tabs` permission another tab's URL is hidden: keep what a handoff or click gave us.
-          if (!stale && page) model.page.value = page;
+          if (stale) return;
+          if (page) model.page.value = page;
+          // Without the `tabs` permission another tab's URL is hidden. A page the user chose to attach
+          // (by the toggle or the context menu) stays; one merely shown must not linger as if it were
+          // the page now in front.
+          else if (!model.attachPage.value) model.page.value = null;
         })
         .catch(() => {});
     };

@@ -5,7 +5,7 @@ import { PanelApp } from '@/components/panel/panel-app';
 import { SidePanel } from '@/components/panel/side-panel';
 import { draftHandoffItem, openConversationItem } from '@/utils/draft-handoff';
 import { draftsItem } from '@/utils/panel/drafts';
-import { getActivePage } from '@/utils/page-context';
+import { getActivePage, readActivePage } from '@/utils/page-context';
 import { createPanelModel } from '@/utils/panel/models';
 import { fakeConnector, message, snapshot, summary, thread } from './fake-connector';
 
@@ -201,5 +201,20 @@ describe('composer', () => {
     await screen.findByRole('button', { name: 'New conversation' });
     await again.openConversation(1);
     await waitFor(() => expect(again.draft.value).toBe('half a thought'));
+  });
+
+  it('switching to a tab whose address is hidden forgets a page that was only shown, not one to attach', async () => {
+    vi.mocked(readActivePage).mockResolvedValueOnce(PAGE).mockResolvedValue(null);
+    const model = createPanelModel(fakeConnector().connector);
+    render(<SidePanel model={model} />);
+    await waitFor(() => expect(model.page.value).toEqual(PAGE));
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 2, windowId: 1 });
+    await waitFor(() => expect(model.page.value).toBeNull());
+
+    model.page.value = PAGE;
+    model.attachPage.value = true; // the user (or the context menu) chose to attach it
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 3, windowId: 1 });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(model.page.value).toEqual(PAGE);
   });
 });
