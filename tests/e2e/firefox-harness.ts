@@ -6,12 +6,12 @@
 //   promise never settles, so it is not awaited: we wait for the document instead;
 // - the background page is not a target: extension pages reach it (and the badge) through `browser.*`.
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { fill, SandboxAgent, until, waitForText } from './sandbox-agent';
+import { buildWithGranted, fill, SandboxAgent, until, waitForText } from './sandbox-agent';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
@@ -58,7 +58,7 @@ export class FirefoxHarness {
           'network.captive-portal-service.enabled': false,
         },
       });
-      await browser.installExtension(options.granted ? withGranted(options.granted, profile) : FIREFOX_BUILD);
+      await browser.installExtension(options.granted ? buildWithGranted(FIREFOX_BUILD, join(profile, '..', `${profile.split('/').pop()}-addon`), options.granted) : FIREFOX_BUILD);
     } catch (e) {
       await browser?.close().catch(() => {});
       await sandbox.close();
@@ -125,15 +125,4 @@ export { bodyText, SCREENSHOTS, until, waitForText } from './sandbox-agent';
 
 export async function clickButton(page: Page, name: string) {
   await button(page, name).click();
-}
-
-/** A copy of the build whose manifest lists `granted` as required: as after the user accepted the prompt. */
-function withGranted(granted: string[], profile: string): string {
-  const dir = join(profile, '..', `${profile.split('/').pop()}-addon`);
-  cpSync(FIREFOX_BUILD, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  // Also kept in optional_permissions: Firefox refuses permissions.request() for anything not listed there.
-  manifest.permissions = [...manifest.permissions, ...granted];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
 }

@@ -1,12 +1,12 @@
 // End-to-end harness: the built extension in Debian's headless Chromium, against a fresh sandbox on
 // 127.0.0.1. Tests drive it as a person would (options form, panel page) and play the agent through the
 // sandbox's agent API.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { fill, SandboxAgent, waitForText } from './sandbox-agent';
+import { buildWithGranted, fill, SandboxAgent, waitForText } from './sandbox-agent';
 
 export { bodyText, SCREENSHOTS, until, waitForText, type AgentConversation } from './sandbox-agent';
 
@@ -42,7 +42,7 @@ export class Harness {
       userDataDir: profile,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--window-size=420,800'],
     });
-    const extensionId = await browser.installExtension(options.granted ? withGranted(options.granted, profile) : CHROME_BUILD);
+    const extensionId = await browser.installExtension(options.granted ? buildWithGranted(CHROME_BUILD, join(profile, 'extension'), options.granted) : CHROME_BUILD);
     return new Harness(sandbox, browser, extensionId, profile);
   }
 
@@ -109,14 +109,4 @@ export class Harness {
     await this.sandbox.close();
     rmSync(this.profile, { recursive: true, force: true });
   }
-}
-
-function withGranted(granted: string[], profile: string): string {
-  const dir = join(profile, 'extension');
-  cpSync(CHROME_BUILD, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.permissions = [...manifest.permissions, ...granted];
-  manifest.optional_permissions = (manifest.optional_permissions ?? []).filter((p: string) => !granted.includes(p));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
 }

@@ -1,7 +1,7 @@
 // The agent's side of the end-to-end tests, through the sandbox's agent API (/sandbox/api), and the page
 // helpers both browsers' harnesses share.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 
 /** Where the runs' screenshots go: `.output/screenshots`, or the README's `docs/screenshots` when
@@ -92,4 +92,17 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
   });
+}
+
+/**
+ * A copy of a build (in `dir`) whose manifest also lists `granted` as required permissions: the profile
+ * starts as after the user accepted the prompt, which a headless browser cannot show. They stay in
+ * optional_permissions too: Firefox refuses permissions.request() for anything not listed there.
+ */
+export function buildWithGranted(build: string, dir: string, granted: string[]): string {
+  cpSync(build, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.permissions = [...manifest.permissions, ...granted];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
 }

@@ -52,7 +52,6 @@ export function createPanelModel(connector: Connector) {
   const sortedConversations = computed(() =>
     [...conversations.value].sort((a, b) => b.lastActivityAt - a.lastActivityAt || b.id - a.id),
   );
-  const totalUnread = computed(() => conversations.value.reduce((sum, c) => sum + c.unread, 0));
   const currentThread = computed(() => {
     const v = view.value;
     return v.kind === 'thread' && thread.value?.conversationId === v.conversationId ? thread.value : null;
@@ -261,7 +260,7 @@ export function createPanelModel(connector: Connector) {
   const unsubscribe = connector.subscribe(onEvent, () => void refresh());
 
   return {
-    configured, inboxName, agentsOnline, connection, connectionDetail, conversations, sortedConversations, totalUnread, view, thread,
+    configured, inboxName, agentsOnline, connection, connectionDetail, conversations, sortedConversations, view, thread,
     currentThread, loadingOlder, agentTyping, draft, allDrafts, restoreDrafts, attachPage, page, pendingNew, error,
     pageVisible,
     openConversation, showList, startNewConversation, send, retry, loadOlder, noteTyping, resolve, submit,
