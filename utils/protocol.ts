@@ -60,10 +60,30 @@ export const threadMessageSchema = z.object({
   content: z.string(),
   contentType: z.string(),
   contentAttributes: z.record(z.string(), z.unknown()),
-  attachments: z.array(z.object({ fileType: z.string(), url: z.string(), thumbUrl: z.optional(z.string()) })),
+  attachments: z.array(
+    z.object({
+      fileType: z.string(),
+      url: z.string(),
+      thumbUrl: z.optional(z.string()),
+      // What the server tells about the file (issue 15), each only when known: a card shows name and size,
+      // an image reserves its box, a location links to a map, a fallback shows its title.
+      fileName: z.optional(z.string()),
+      fileSize: z.optional(z.number()),
+      width: z.optional(z.number()),
+      height: z.optional(z.number()),
+      extension: z.optional(z.string()),
+      lat: z.optional(z.number()),
+      long: z.optional(z.number()),
+      fallbackTitle: z.optional(z.string()),
+    }),
+  ),
   createdAt: z.number(),
   from: z.enum(['me', 'agent', 'bot']),
   sender: z.nullable(z.object({ name: z.string(), avatarUrl: z.optional(z.string()) })),
+  /** Who wrote an agent-side message: a person, a bot (agent_bot) or an AI assistant (captain_assistant). */
+  senderKind: z.optional(z.enum(['human', 'bot', 'ai'])),
+  /** input_csat: the rating scale to show (content_attributes.display_type); emoji when absent. */
+  csatDisplayType: z.optional(z.enum(['emoji', 'star'])),
   delivery: z.enum(['sending', 'sent', 'read', 'failed']),
   error: z.optional(z.string()),
 });

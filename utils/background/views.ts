@@ -29,6 +29,18 @@ export function summarize(state: ConversationState): ConversationSummary {
 export function toThreadMessage(message: Message, agentLastSeenAt: number): ThreadMessage {
   const mine = message.message_type === 0;
   const sender = message.sender;
+  // Rich messages (issue 15): the attachment facts and sender kind are copied only when the server sent
+  // them, checked here at the edge (coordinates may come as decimal strings, sizes as null).
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const num = (v: unknown) => {
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+    return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+  };
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const type = mine ? undefined : sender?.type;
+  const senderKind = type === 'user' ? 'human' : type === 'agent_bot' ? 'bot' : type === 'captain_assistant' ? 'ai' : undefined;
+  const display = message.content_attributes?.display_type;
   return {
     key: `m${message.id}`,
     id: message.id,
@@ -39,6 +51,16 @@ export function toThreadMessage(message: Message, agentLastSeenAt: number): Thre
       fileType: a.file_type,
       url: a.data_url,
       ...(a.thumb_url ? { thumbUrl: a.thumb_url } : {}),
+      ...defined({
+        fileName: str(a.file_name),
+        fileSize: num(a.file_size),
+        width: num(a.width),
+        height: num(a.height),
+        extension: str(a.extension),
+        lat: num(a.coordinates_lat),
+        long: num(a.coordinates_long),
+        fallbackTitle: str(a.fallback_title),
+      }),
     })),
     createdAt: message.created_at,
     from: mine ? 'me' : sender?.type === 'agent_bot' ? 'bot' : 'agent',
@@ -49,6 +71,8 @@ export function toThreadMessage(message: Message, agentLastSeenAt: number): Thre
             name: sender.available_name || sender.name || '',
             ...(sender.avatar_url || sender.thumbnail ? { avatarUrl: (sender.avatar_url || sender.thumbnail)! } : {}),
           },
+    ...(senderKind ? { senderKind } : {}),
+    ...(message.content_type === 'input_csat' && (display === 'star' || display === 'emoji') ? { csatDisplayType: display } : {}),
     delivery: mine && (message.status === 'read' || agentLastSeenAt >= message.created_at) ? 'read' : 'sent',
   };
 }
