@@ -1,16 +1,19 @@
-// The agent side, /sandbox/api/*: what a support agent (or a test) does. JSON in and out; faults never apply.
+// The agent side, /sandbox/api/*: what a support agent (or a test) does. JSON in and out (messages may also be
+// multipart uploads); faults never apply here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readAgentMessage } from './agent-messages';
+import { agentConversation, agentMessage } from './agent-view';
 import type { CableServer } from './cable';
+import type { Config } from './config';
 import type { Domain } from './domain';
 import type { Faults } from './faults';
-import { HttpError, internalError, invalid, isObject, notFound, readBody, sendJson } from './http';
-import * as S from './serialize';
-import type { Conversation, ConversationStatus } from './state';
-import { MAX_CONTENT } from './validate';
+import { HttpError, internalError, invalid, notFound, readBody, sendJson, type RequestBody } from './http';
+import type { ConversationStatus } from './state';
 
 export interface AgentApiDeps {
   domain: Domain;
   faults: Faults;
+  config: Config;
   cable: CableServer;
 }
 
@@ -24,8 +27,12 @@ export async function handleAgentApi(deps: AgentApiDeps, req: IncomingMessage, r
     return res.end();
   }
   try {
-    const body = await readBody(req, { jsonOnly: true });
-    sendJson(res, 200, route(deps, req.method ?? 'GET', url.pathname.replace(/\/+$/, ''), body.params));
+    const path = url.pathname.replace(/\/+$/, '');
+    const uploads = /^\/sandbox\/api\/conversations\/\d+\/messages$/.test(path);
+    const type = (req.headers['content-type'] ?? '').toLowerCase();
+    // Only message creation takes multipart; every other body is JSON (a form body is read as JSON: 400).
+    const body = await readBody(req, uploads && type.startsWith('multipart/form-data') ? { anyFileField: true } : { jsonOnly: true });
+    sendJson(res, 200, route(deps, req.method ?? 'GET', path, body));
   } catch (e) {
     const err = e instanceof HttpError ? e : internalError();
     if (!(e instanceof HttpError)) console.error('[sandbox] agent API crash:', e);
@@ -33,15 +40,20 @@ export async function handleAgentApi(deps: AgentApiDeps, req: IncomingMessage, r
   }
 }
 
-function route({ domain, faults, cable }: AgentApiDeps, method: string, path: string, p: Record<string, unknown>): unknown {
+function route({ domain, faults, config, cable }: AgentApiDeps, method: string, path: string, body: RequestBody): unknown {
   const st = domain.store;
+  const p = body.params;
   const sub = path.slice('/sandbox/api'.length);
-  if (sub === '/conversations' && method === 'GET')
-    return [...st.conversations.values()].map((c) => agentConversation(domain, c));
+  if (sub === '/conversations' && method === 'GET') return [...st.conversations.values()].map((c) => agentConversation(st, c));
   if (sub === '/faults') {
     if (method === 'GET') return faults.state;
     if (method === 'DELETE') return faults.clear(), faults.state;
     if (method === 'POST') return faults.apply(p);
+  }
+  if (sub === '/config') {
+    if (method === 'GET') return config.state;
+    if (method === 'DELETE') return config.reset(), config.state;
+    if (method === 'POST') return config.apply(p);
   }
   if (sub === '/presence' && method === 'GET') return { online: st.agent.online };
   if (sub === '/presence' && method === 'POST') {
@@ -53,20 +65,18 @@ function route({ domain, faults, cable }: AgentApiDeps, method: string, path: st
   if (sub === '/reset' && method === 'POST') {
     st.reset();
     faults.clear();
+    config.reset();
     return { ok: true };
   }
-  const m = /^\/conversations\/(\d+)\/(messages|typing|status)$/.exec(sub);
-  if (!m || method !== 'POST') throw notFound();
-  const conv = st.conversations.get(Number(m[1]));
-  if (!conv) throw notFound();
+  const m = /^\/conversations\/(\d+)(?:\/(messages|typing|status))?$/.exec(sub);
+  const conv = m ? st.conversations.get(Number(m[1])) : undefined;
+  if (!m || !conv) throw notFound();
+  if (method === 'GET' && !m[2]) return agentConversation(st, conv);
+  if (method === 'GET' && m[2] === 'messages') return st.allMessages(conv.id).map((x) => agentMessage(st, x));
+  if (method !== 'POST' || !m[2]) throw notFound();
   if (m[2] === 'messages') {
-    const content = typeof p.content === 'string' ? p.content : null;
-    const contentType = typeof p.content_type === 'string' ? p.content_type : 'text';
-    if (!content && contentType === 'text') throw invalid("Content can't be blank", ['content']);
-    if (content && content.length > MAX_CONTENT) throw invalid(`Content is too long (maximum is ${MAX_CONTENT} characters)`, ['content']);
-    const contentAttributes = isObject(p.content_attributes) ? p.content_attributes : {};
-    const msg = domain.agentReply(conv, { content, contentType, contentAttributes, private: p.private === true });
-    return S.pushMessage(st, msg);
+    const { message, side } = readAgentMessage(p, body.files);
+    return agentMessage(st, domain.agentReply(conv, message, side));
   }
   if (m[2] === 'typing') {
     if (p.status !== 'on' && p.status !== 'off') throw invalid('status must be "on" or "off"', ['status']);
@@ -76,19 +86,5 @@ function route({ domain, faults, cable }: AgentApiDeps, method: string, path: st
   const status = p.status as ConversationStatus;
   if (!['open', 'resolved', 'pending'].includes(status)) throw invalid('status must be open, resolved or pending', ['status']);
   domain.agentStatus(conv, status);
-  return agentConversation(domain, conv);
-}
-
-/** A conversation as the agent sees it: every message (private and activity too), contact and custom attributes. */
-function agentConversation(domain: Domain, c: Conversation) {
-  const st = domain.store;
-  const ci = st.contactInbox(c.contactInboxId);
-  const typing = c.contactTypingSince !== null && Date.now() - c.contactTypingSince < 30_000;
-  return {
-    id: c.id, uuid: c.uuid, inbox_id: c.inboxId, inbox_identifier: st.inbox(c.inboxId).identifier, status: c.status,
-    custom_attributes: c.customAttributes, contact: S.contactRecord(st.contact(c.contactId)), source_id: ci.sourceId,
-    hmac_verified: ci.hmacVerified, contact_last_seen_at: c.contactLastSeenAt, agent_last_seen_at: c.agentLastSeenAt,
-    last_activity_at: c.lastActivityAt, created_at: c.createdAt, contact_typing: typing,
-    messages: st.allMessages(c.id).map((msg) => S.pushMessage(st, msg)),
-  };
+  return agentConversation(st, conv);
 }

@@ -1,7 +1,10 @@
 // Uploaded files: their Chatwoot file_type, and the ActiveStorage-like URLs that serve them back.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendText } from './http';
-import type { Store } from './state';
+import { sendText, type UploadedFile } from './http';
+import { secureToken } from './ids';
+import { imageSize } from './media';
+import type { Attachment, Store } from './state';
 
 const IMAGE = ['image/jpeg', 'image/png', 'image/gif', 'image/bmp', 'image/webp'];
 const VIDEO = ['video/ogg', 'video/mp4', 'video/webm', 'video/quicktime'];
@@ -13,6 +16,16 @@ export function fileTypeFor(mimeType: string): string {
   if (VIDEO.includes(t)) return 'video';
   if (t.startsWith('audio/')) return 'audio';
   return 'file';
+}
+
+/** An attachment record for an upload: its file_type, a blob key, sha256, and an image's pixel size. */
+export function newAttachment(id: number, messageId: number, f: UploadedFile): Attachment {
+  const fileType = fileTypeFor(f.mimeType);
+  const size = fileType === 'image' ? imageSize(f.data) : null;
+  return {
+    id, messageId, fileType, mimeType: f.mimeType, filename: f.filename, key: secureToken(28), data: f.data,
+    sha256: createHash('sha256').update(f.data).digest('hex'), width: size?.width ?? null, height: size?.height ?? null,
+  };
 }
 
 const REDIRECT = /^\/rails\/active_storage\/(?:blobs|representations)\/redirect\/([^/]+)\/([^/]+)$/;

@@ -1,12 +1,16 @@
 // The Client API under /public/api/v1/inboxes/{inbox_identifier}: routes, lookups, HMAC, errors.
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { messagesRoute } from './client-messages';
+import type { Config } from './config';
+import { createSession, identifyContact } from './contacts';
+import { csatSurveyRoute } from './csat';
 import type { Domain } from './domain';
 import type { Faults } from './faults';
 import { validIdentifierHash } from './hmac';
-import { HttpError, internalError, invalid, isObject, notFound, readBody, sendJson, sendText, type RequestBody } from './http';
+import { HttpError, internalError, isObject, notFound, readBody, sendJson, sendText, type RequestBody } from './http';
 import * as S from './serialize';
-import type { ContactInbox, Conversation, Inbox } from './state';
-import { assertValid, contactProblems, customAttributeProblems, MAX_CONTENT } from './validate';
+import type { ContactInbox, Inbox } from './state';
+import { assertValid, contactProblems, customAttributeProblems } from './validate';
 
 export const CLIENT_API_PREFIX = '/public/api/';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
@@ -23,7 +27,13 @@ type Answer = { status: 200; body: unknown } | { status: 200; empty: true };
 const ok = (body: unknown): Answer => ({ status: 200, body });
 const empty: Answer = { status: 200, empty: true };
 
-export async function handleClientApi(domain: Domain, faults: Faults, req: IncomingMessage, res: ServerResponse, url: URL) {
+export interface ClientApiDeps {
+  domain: Domain;
+  faults: Faults;
+  config: Config;
+}
+
+export async function handleClientApi({ domain, faults, config }: ClientApiDeps, req: IncomingMessage, res: ServerResponse, url: URL) {
   // CORS as rack-cors answers /public/api/*: on every answer, errors included.
   res.setHeader('Access-Control-Allow-Origin', '*');
   if (req.method === 'OPTIONS') {
@@ -49,7 +59,7 @@ export async function handleClientApi(domain: Domain, faults: Faults, req: Incom
   try {
     const body = await readBody(req);
     const params = { ...Object.fromEntries(url.searchParams), ...body.params };
-    const answer = route(domain, { method: req.method ?? 'GET', query: url.searchParams, body, params }, url.pathname);
+    const answer = route(domain, config, { method: req.method ?? 'GET', query: url.searchParams, body, params }, url.pathname);
     if ('empty' in answer) {
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': 0 });
       res.end();
@@ -61,9 +71,10 @@ export async function handleClientApi(domain: Domain, faults: Faults, req: Incom
   }
 }
 
-function route(domain: Domain, ctx: Ctx, pathname: string): Answer {
+function route(domain: Domain, config: Config, ctx: Ctx, pathname: string): Answer {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(1).map(decodeURIComponent);
   // ['public','api','v1','inboxes', inbox, 'contacts', source, 'conversations', conv, action|'messages', msg]
+  if (parts[2] === 'v1' && parts[3] === 'csat_survey' && parts.length === 5) return ok(csatSurveyRoute(domain, ctx.method, parts[4], ctx.params));
   if (parts[2] !== 'v1' || parts[3] !== 'inboxes' || !parts[4]) throw notFound();
   const st = domain.store;
   const inbox = st.inboxByIdentifier(parts[4]);
@@ -81,7 +92,7 @@ function route(domain: Domain, ctx: Ctx, pathname: string): Answer {
     checkHmac(inbox, ctx, ci);
     return ok(S.contactSession(st, ci.id));
   }
-  if (is('contacts', null) && (m === 'PATCH' || m === 'PUT')) return updateContact(domain, inbox, ci, ctx);
+  if (is('contacts', null) && (m === 'PATCH' || m === 'PUT')) return updateContact(domain, config, inbox, ci, ctx);
   if (is('contacts', null, 'conversations') && m === 'GET')
     return ok(st.visibleConversations(ci).map((c) => S.restConversation(st, c)));
   if (is('contacts', null, 'conversations') && m === 'POST') {
@@ -90,7 +101,7 @@ function route(domain: Domain, ctx: Ctx, pathname: string): Answer {
     return ok(S.restConversation(st, domain.createConversation(ci, attrs)));
   }
   if (rest[2] !== 'conversations' || !rest[3]) throw notFound();
-  if (rest[4] === 'messages') return messages(domain, ci, rest, ctx);
+  if (rest[4] === 'messages') return ok(messagesRoute(domain, config, ci, rest, ctx));
   const conv = st.visibleConversations(ci).find((c) => String(c.id) === rest[3]);
   if (!conv) throw notFound();
   if (is('contacts', null, 'conversations', null) && m === 'GET') return ok(S.restConversation(st, conv));
@@ -130,53 +141,17 @@ function createContact(domain: Domain, inbox: Inbox, ctx: Ctx): Answer {
   const fields = { identifier: str(p.identifier), name: str(p.name), email: str(p.email), phone_number: str(p.phone_number) };
   const custom = isObject(p.custom_attributes) ? p.custom_attributes : undefined;
   assertValid([...contactProblems(fields), ...customAttributeProblems(custom)]);
-  const ci = domain.createSession(inbox, { ...fields, custom_attributes: custom });
+  const ci = createSession(domain.store, inbox, { ...fields, custom_attributes: custom });
   return ok(S.contactSession(domain.store, ci.id));
 }
 
-function updateContact(domain: Domain, inbox: Inbox, ci: ContactInbox, ctx: Ctx): Answer {
+/** The record (Chatwoot 4.9) or, with contact_update_shape "session", the session shape (Chatwoot 2026-07). */
+function updateContact(domain: Domain, config: Config, inbox: Inbox, ci: ContactInbox, ctx: Ctx): Answer {
   checkHmac(inbox, ctx, ci);
   const p = ctx.params;
   const fields = { name: str(p.name), email: str(p.email), phone_number: str(p.phone_number) };
   const custom = isObject(p.custom_attributes) ? p.custom_attributes : undefined;
   assertValid([...contactProblems(fields), ...customAttributeProblems(custom)]);
-  return ok(S.contactRecord(domain.updateContact(ci, { ...fields, custom_attributes: custom })));
-}
-
-function messages(domain: Domain, ci: ContactInbox, rest: string[], ctx: Ctx): Answer {
-  const st = domain.store;
-  // Messages routes look the conversation up among all the contact's conversations (every session).
-  const conv: Conversation | undefined = [...st.conversations.values()].find((c) => c.contactId === ci.contactId && String(c.id) === rest[3]);
-  if (!conv) throw notFound();
-  const m = ctx.method;
-  if (rest.length === 5 && m === 'GET') {
-    const all = st.chatMessages(conv.id);
-    const before = ctx.query.get('before');
-    const cut = before === null ? all : all.filter((x) => x.id < (Number.parseInt(before, 10) || 0));
-    return ok(cut.slice(-20).map((x) => S.restMessage(st, x)));
-  }
-  if (rest.length === 5 && m === 'POST') {
-    // Attachments sent as JSON strings, or one file part named `attachments` without `[]`, crash Chatwoot: 500.
-    if (ctx.body.params.attachments !== undefined) throw internalError();
-    const content = ctx.params.content === undefined || ctx.params.content === null ? null : String(ctx.params.content);
-    const files = ctx.body.files;
-    if ((content === null || content === '') && files.length === 0) throw invalid("Content can't be blank", ['content']);
-    if (content !== null && content.length > MAX_CONTENT) throw invalid(`Content is too long (maximum is ${MAX_CONTENT} characters)`, ['content']);
-    const minuteAgo = Math.floor(Date.now() / 1000) - 60;
-    if (st.allMessages(conv.id).filter((x) => x.createdAt > minuteAgo).length >= 200) throw invalid('Too many messages', ['base']);
-    const echo = ctx.params.echo_id;
-    const echoId = echo === undefined || echo === null ? undefined : String(echo);
-    return ok(S.restMessage(st, domain.customerMessage(conv, { content, echoId, files })));
-  }
-  if (rest.length === 6 && (m === 'PATCH' || m === 'PUT')) {
-    const msg = st.messages.get(Number(rest[5]));
-    if (!msg || msg.conversationId !== conv.id || msg.private || msg.messageType === 2 || String(msg.id) !== rest[5]) throw notFound();
-    const values = ctx.params.submitted_values;
-    if (!Array.isArray(values) && !isObject(values)) throw internalError();
-    if (msg.contentType === 'input_csat' && msg.createdAt < Date.now() / 1000 - 14 * 86400)
-      throw new HttpError(422, { error: 'You cannot update the CSAT survey after 14 days' });
-    domain.submitValues(conv, msg, values);
-    return ok(S.restMessage(st, msg));
-  }
-  throw notFound();
+  const contact = identifyContact(domain.store, ci.contactId, { ...fields, custom_attributes: custom });
+  return ok(config.state.contact_update_shape === 'session' ? S.contactSession(domain.store, ci.id) : S.contactRecord(contact));
 }

@@ -1,4 +1,4 @@
-// Serves the agent console (/sandbox/), its script and the agent's avatar from sandbox/console/.
+// Serves the agent console (/sandbox/), its scripts and the avatars (agent, bot, Captain) from sandbox/console/.
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -7,6 +7,8 @@ const FILES: Record<string, [file: string, type: string]> = {
   '/sandbox/console.js': ['console.js', 'text/javascript; charset=utf-8'],
   '/sandbox/console.css': ['console.css', 'text/css; charset=utf-8'],
   '/sandbox/avatar.svg': ['avatar.svg', 'image/svg+xml'],
+  '/sandbox/bot.svg': ['bot.svg', 'image/svg+xml'],
+  '/sandbox/captain.svg': ['captain.svg', 'image/svg+xml'],
 };
 
 export function serveConsole(req: IncomingMessage, res: ServerResponse, path: string): boolean {

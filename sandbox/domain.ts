@@ -1,9 +1,11 @@
 // What happens when a customer or the agent acts: state changes plus the cable events they cause.
-import { fileTypeFor } from './attachments';
+import { newAttachment } from './attachments';
+import { identifyContact } from './contacts';
 import type { UploadedFile } from './http';
-import { generatedName, nowSeconds, secureToken, uuid } from './ids';
+import { nowSeconds, uuid } from './ids';
 import * as S from './serialize';
-import { ACCOUNT_ID, type ContactInbox, type Conversation, type ConversationStatus, type Inbox, type Message, type SenderRef, Store } from './state';
+import { EMAIL } from './validate';
+import { ACCOUNT_ID, type ContactInbox, type Conversation, type ConversationStatus, type Message, type SenderRef, Store } from './state';
 
 export type Publish = (tokens: string[], event: string, data: Record<string, unknown>) => void;
 
@@ -15,6 +17,9 @@ export interface NewMessage {
   echoId?: string;
   files?: UploadedFile[];
 }
+
+/** Who sends an agent-side message: the agent, a bot, a Captain assistant, or nobody (a template, type 3). */
+export type AgentSide = 'agent' | 'bot' | 'captain' | 'none';
 
 export class Domain {
   /** Set by the cable server; events go nowhere until then. */
@@ -28,53 +33,6 @@ export class Domain {
 
   private emitConversation(conv: Conversation, event: string) {
     this.emit(conv, event, S.pushConversation(this.store, conv));
-  }
-
-  /** POST /contacts: reuse a contact by identifier, email, then phone; always a new session. */
-  createSession(inbox: Inbox, p: { identifier?: string; name?: string; email?: string; phone_number?: string; custom_attributes?: Record<string, unknown> }): ContactInbox {
-    const st = this.store;
-    const lower = (s: string | null) => s?.toLowerCase();
-    let contact =
-      (p.identifier ? st.findContact((c) => c.identifier === p.identifier) : undefined) ??
-      (p.email ? st.findContact((c) => lower(c.email) === p.email!.toLowerCase()) : undefined) ??
-      (p.phone_number ? st.findContact((c) => c.phoneNumber === p.phone_number) : undefined);
-    const now = new Date();
-    if (!contact) {
-      contact = {
-        id: st.nextId('contact'), name: p.name || generatedName(), email: p.email || null, phoneNumber: p.phone_number || null,
-        identifier: p.identifier || null, customAttributes: p.custom_attributes ?? {}, additionalAttributes: {},
-        createdAt: now, updatedAt: now, lastActivityAt: null,
-      };
-      st.contacts.set(contact.id, contact);
-    }
-    const ci: ContactInbox = {
-      id: st.nextId('contactInbox'), contactId: contact.id, inboxId: inbox.id, sourceId: uuid(), pubsubToken: secureToken(),
-      hmacVerified: false, createdAt: now, updatedAt: now,
-    };
-    st.contactInboxes.set(ci.id, ci);
-    return ci;
-  }
-
-  /** PATCH /contacts/{source_id}: merge into a contact holding that email (or phone), then set non-blank fields. */
-  updateContact(ci: ContactInbox, p: { name?: string; email?: string; phone_number?: string; custom_attributes?: Record<string, unknown> }) {
-    const st = this.store;
-    let contact = st.contact(ci.contactId);
-    const other =
-      (p.email ? st.findContact((c) => c.id !== contact.id && c.email?.toLowerCase() === p.email!.toLowerCase()) : undefined) ??
-      (p.phone_number ? st.findContact((c) => c.id !== contact.id && c.phoneNumber === p.phone_number) : undefined);
-    if (other) {
-      for (const x of st.contactInboxes.values()) if (x.contactId === contact.id) x.contactId = other.id;
-      for (const conv of st.conversations.values()) if (conv.contactId === contact.id) conv.contactId = other.id;
-      for (const m of st.messages.values()) if (m.sender?.type === 'contact' && m.sender.id === contact.id) m.sender = { type: 'contact', id: other.id };
-      st.contacts.delete(contact.id);
-      contact = other;
-    }
-    if (p.name) contact.name = p.name;
-    if (p.email) contact.email = p.email;
-    if (p.phone_number) contact.phoneNumber = p.phone_number;
-    if (p.custom_attributes) contact.customAttributes = deepMerge(contact.customAttributes, p.custom_attributes);
-    contact.updatedAt = new Date();
-    return contact;
   }
 
   createConversation(ci: ContactInbox, customAttributes: Record<string, unknown>): Conversation {
@@ -95,11 +53,8 @@ export class Domain {
     const m: Message = {
       id, conversationId: conv.id, content: n.content, messageType: type, contentType: n.contentType ?? 'text',
       contentAttributes: n.contentAttributes ?? {}, createdAt: nowSeconds(), updatedAt: new Date(), private: n.private ?? false,
-      status: 'sent', sender,
-      attachments: (n.files ?? []).map((f) => ({
-        id: this.store.nextId('attachment'), messageId: id, fileType: fileTypeFor(f.mimeType), mimeType: f.mimeType,
-        filename: f.filename, key: secureToken(28), data: f.data,
-      })),
+      status: 'sent', sender, patchCount: 0, submissions: [],
+      attachments: (n.files ?? []).map((f) => newAttachment(this.store.nextId('attachment'), id, f)),
     };
     this.store.addMessage(m);
     conv.lastActivityAt = m.createdAt;
@@ -150,19 +105,35 @@ export class Domain {
     this.emitConversation(conv, 'conversation.read');
   }
 
-  submitValues(conv: Conversation, m: Message, values: unknown) {
+  /** PATCH …/messages/{id} (or the CSAT survey page): stores submitted_values and records the submission. */
+  submitValues(conv: Conversation, m: Message, values: unknown, via: 'PATCH' | 'PUT' | 'csat_survey', emailUpdatesContact = false) {
     const previous = m.contentAttributes;
     m.contentAttributes = { ...previous, submitted_values: values };
+    const email = m.contentType === 'input_email' && Array.isArray(values) ? emailOf(values) : undefined;
+    if (email && emailUpdatesContact) {
+      // Chatwoot's widget API: submitted_email on the message, the contact identified by that email.
+      m.contentAttributes.submitted_email = email;
+      identifyContact(this.store, conv.contactId, { email }, true);
+    }
     m.updatedAt = new Date();
+    m.submissions.push({ at: Date.now(), via, submitted_values: values });
     this.emit(conv, 'message.updated', S.pushMessage(this.store, m, { previous_changes: { content_attributes: [previous, m.contentAttributes] } }));
   }
 
-  agentReply(conv: Conversation, n: NewMessage): Message {
-    const m = this.newMessage(conv, 1, { type: 'user', id: this.store.agent.id }, n);
-    conv.assigneeId = this.store.agent.id;
-    conv.agentLastSeenAt = m.createdAt;
-    conv.firstReplyCreatedAt ??= new Date();
-    if (!m.private) this.emit(conv, 'message.created', S.pushMessage(this.store, m, { performer: S.agentSender(this.store) }));
+  /** A message from the agent side: the agent (who is then assigned), a bot, Captain, or a template. */
+  agentReply(conv: Conversation, n: NewMessage, side: AgentSide = 'agent'): Message {
+    const senders: Record<AgentSide, SenderRef> = {
+      agent: { type: 'user', id: this.store.agent.id }, bot: { type: 'agent_bot', id: this.store.bot.id },
+      captain: { type: 'captain_assistant', id: this.store.captain.id }, none: null,
+    };
+    const m = this.newMessage(conv, side === 'none' ? 3 : 1, senders[side], n);
+    if (side === 'agent') {
+      conv.assigneeId = this.store.agent.id;
+      conv.agentLastSeenAt = m.createdAt;
+      conv.firstReplyCreatedAt ??= new Date();
+    }
+    const extra = side === 'agent' ? { performer: S.agentSender(this.store) } : {};
+    if (!m.private) this.emit(conv, 'message.created', S.pushMessage(this.store, m, extra));
     return m;
   }
 
@@ -183,13 +154,9 @@ export class Domain {
   }
 }
 
-function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    const cur = out[k];
-    out[k] = isPlain(cur) && isPlain(v) ? deepMerge(cur, v) : v;
-  }
-  return out;
+/** The email of an input_email answer: `[{ name: 'email', value }]` (or the first item with a value). */
+function emailOf(values: unknown[]): string | undefined {
+  const items = values.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);
+  const item = items.find((v) => v.name === 'email') ?? items[0];
+  return typeof item?.value === 'string' && EMAIL.test(item.value) && item.value.length <= 255 ? item.value : undefined;
 }
-
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

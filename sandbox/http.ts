@@ -1,6 +1,7 @@
 // HTTP plumbing: errors, JSON answers, and request bodies (JSON, form, multipart) with a 40 MB cap.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
+import { parseForm } from './form';
 
 export const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
@@ -39,14 +40,15 @@ export interface RequestBody {
 }
 
 /** Reads the body into top-level params (Rails style) and uploaded files. Throws 400 or 413. */
-export async function readBody(req: IncomingMessage, options: { jsonOnly?: boolean } = {}): Promise<RequestBody> {
+/** `anyFileField`: every file part is an upload (the agent API); otherwise only `attachments[]`, as Chatwoot reads. */
+export async function readBody(req: IncomingMessage, options: { jsonOnly?: boolean; anyFileField?: boolean } = {}): Promise<RequestBody> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) {
     req.resume(); // discard the rest so the 413 can be read
     throw tooLarge();
   }
   const type = (req.headers['content-type'] ?? '').toLowerCase();
-  if (!options.jsonOnly && type.startsWith('multipart/form-data')) return readMultipart(req);
+  if (!options.jsonOnly && type.startsWith('multipart/form-data')) return readMultipart(req, options.anyFileField ?? false);
   const raw = await readRaw(req);
   if (raw.length === 0) return { params: {}, files: [] };
   const text = raw.toString('utf8');
@@ -84,7 +86,7 @@ function readRaw(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function readMultipart(req: IncomingMessage): Promise<RequestBody> {
+function readMultipart(req: IncomingMessage, anyFileField: boolean): Promise<RequestBody> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
@@ -116,7 +118,7 @@ function readMultipart(req: IncomingMessage): Promise<RequestBody> {
       stream.on('end', () => {
         if (failed) return;
         // Chatwoot iterates `attachments[]`; any other file part is dropped, a bare `attachments` crashes (see client-api).
-        if (name !== 'attachments[]') {
+        if (name !== 'attachments[]' && !anyFileField) {
           if (name === 'attachments') fields.append(name, info.filename || 'file');
           return;
         }
@@ -127,28 +129,4 @@ function readMultipart(req: IncomingMessage): Promise<RequestBody> {
     bb.on('close', () => !failed && resolve({ params: parseForm(fields), files }));
     req.pipe(bb);
   });
-}
-
-/** Form keys to params, with Rails' simple nesting: `a[b]` objects and `a[]` arrays of scalars. */
-export function parseForm(form: URLSearchParams): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of form) {
-    const parts = key.split('[').map((p) => p.replace(/]$/, ''));
-    let node: Record<string, unknown> = out;
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i];
-      const last = i === parts.length - 1;
-      if (last) {
-        node[part] = value;
-      } else if (parts[i + 1] === '' && i + 1 === parts.length - 1) {
-        const arr = Array.isArray(node[part]) ? (node[part] as unknown[]) : (node[part] = []);
-        (arr as unknown[]).push(value);
-        break;
-      } else {
-        if (!isObject(node[part])) node[part] = {};
-        node = node[part] as Record<string, unknown>;
-      }
-    }
-  }
-  return out;
 }

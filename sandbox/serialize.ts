@@ -40,19 +40,46 @@ export function agentSender(store: Store): Json {
   };
 }
 
-export function attachment(store: Store, a: Attachment): Json {
-  const name = encodeURIComponent(a.filename);
+/** agent_bot.rb#push_event_data */
+export function botSender(store: Store): Json {
+  return { id: store.bot.id, name: store.bot.name, avatar_url: `${store.baseUrl}/sandbox/bot.svg`, type: 'agent_bot' };
+}
+
+/** captain/assistant.rb#push_event_data (enterprise) */
+export function captainSender(store: Store): Json {
+  const c = store.captain;
   return {
-    id: a.id, message_id: a.messageId, file_type: a.fileType, account_id: ACCOUNT_ID, extension: null,
-    data_url: `${store.baseUrl}/rails/active_storage/blobs/redirect/${a.key}/${name}`,
-    thumb_url: a.fileType === 'image' ? `${store.baseUrl}/rails/active_storage/representations/redirect/${a.key}/${name}` : '',
-    file_size: a.data.length, width: null, height: null,
+    id: c.id, name: c.name, avatar_url: `${store.baseUrl}/sandbox/captain.svg`, description: c.description,
+    created_at: iso(c.createdAt), type: 'captain_assistant',
   };
 }
 
+export function attachment(store: Store, a: Attachment): Json {
+  const name = encodeURIComponent(a.filename);
+  const out: Json = {
+    id: a.id, message_id: a.messageId, file_type: a.fileType, account_id: ACCOUNT_ID, extension: null,
+    data_url: `${store.baseUrl}/rails/active_storage/blobs/redirect/${a.key}/${name}`,
+    thumb_url: a.fileType === 'image' ? `${store.baseUrl}/rails/active_storage/representations/redirect/${a.key}/${name}` : '',
+    file_size: a.data.length, width: a.width, height: a.height,
+  };
+  if (a.fileType === 'audio') out.transcribed_text = '';
+  return out;
+}
+
+const SENDER_TYPES = { contact: 'Contact', user: 'User', agent_bot: 'AgentBot', captain_assistant: 'Captain::Assistant' } as const;
+
 function sender(store: Store, m: Message): Json | undefined {
-  if (!m.sender) return undefined;
-  return m.sender.type === 'contact' ? contactSender(store.contact(m.sender.id)) : agentSender(store);
+  switch (m.sender?.type) {
+    case 'contact':
+      return contactSender(store.contact(m.sender.id));
+    case 'user':
+      return agentSender(store);
+    case 'agent_bot':
+      return botSender(store);
+    case 'captain_assistant':
+      return captainSender(store);
+  }
+  return undefined;
 }
 
 /** Message as the REST Client API answers it. */
@@ -80,7 +107,7 @@ export function pushMessage(store: Store, m: Message, extra: Json = {}): Json {
     id: m.id, content: m.content, account_id: ACCOUNT_ID, inbox_id: conv.inboxId, conversation_id: m.conversationId,
     message_type: m.messageType, created_at: m.createdAt, updated_at: m.updatedAt.toISOString(), private: m.private,
     status: m.status, source_id: null, content_type: m.contentType, content_attributes: m.contentAttributes,
-    sender_type: m.sender ? (m.sender.type === 'contact' ? 'Contact' : 'User') : null, sender_id: m.sender?.id ?? null,
+    sender_type: m.sender ? SENDER_TYPES[m.sender.type] : null, sender_id: m.sender?.id ?? null,
     external_source_ids: {}, additional_attributes: {}, processed_message_content: m.content, sentiment: {},
     conversation: {
       assignee_id: conv.assigneeId, unread_count: agentUnread(store, conv), last_activity_at: conv.lastActivityAt,

@@ -5,6 +5,7 @@ import { handleAgentApi } from './agent-api';
 import { serveAttachment } from './attachments';
 import { CableServer } from './cable';
 import { CLIENT_API_PREFIX, handleClientApi } from './client-api';
+import { Config, defaultConfig, type SandboxConfig } from './config';
 import { serveConsole } from './console';
 import { Domain } from './domain';
 import { Faults } from './faults';
@@ -18,6 +19,8 @@ export interface SandboxOptions {
   publicUrl?: string;
   /** ActionCable beats every 3 s; tests may shorten it. */
   pingIntervalMs?: number;
+  /** Startup values of the config switches (/sandbox/api/config); reset restores them. */
+  config?: Partial<SandboxConfig>;
 }
 
 export interface Sandbox {
@@ -26,6 +29,7 @@ export interface Sandbox {
   state: Store;
   domain: Domain;
   faults: Faults;
+  config: Config;
   cable: CableServer;
   close(): Promise<void>;
 }
@@ -35,6 +39,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new Store();
   const domain = new Domain(store);
   const faults = new Faults();
+  const config = new Config({ ...defaultConfig(), ...options.config });
   const cable = new CableServer(domain, faults, options.pingIntervalMs ?? 3000);
 
   const server = createServer((req, res) => {
@@ -47,8 +52,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname;
-    if (path.startsWith(CLIENT_API_PREFIX)) return handleClientApi(domain, faults, req, res, url);
-    if (path.startsWith('/sandbox/api/') || path === '/sandbox/api') return handleAgentApi({ domain, faults, cable }, req, res, url);
+    if (path.startsWith(CLIENT_API_PREFIX)) return handleClientApi({ domain, faults, config }, req, res, url);
+    if (path.startsWith('/sandbox/api/') || path === '/sandbox/api') return handleAgentApi({ domain, faults, config, cable }, req, res, url);
     if (serveConsole(req, res, path)) return;
     if (serveAttachment(store, req, res, path)) return;
     if (path === '/') {
@@ -70,7 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   store.baseUrl = url;
 
   return {
-    url, port, state: store, domain, faults, cable,
+    url, port, state: store, domain, faults, config, cable,
     close: () =>
       new Promise<void>((resolve) => {
         cable.close();

@@ -1,98 +1,10 @@
 // The in-memory store: inboxes, contacts, contact_inboxes (sessions), conversations and messages.
 // Pure data plus lookups; behaviour that emits events lives in domain.ts.
 
+import type { Agent, ContactInbox, Contact, Conversation, Inbox, Message, Attachment } from './model';
+
+export * from './model';
 export const ACCOUNT_ID = 1;
-
-export interface Inbox {
-  id: number;
-  identifier: string;
-  name: string;
-  hmacToken: string;
-  hmacMandatory: boolean;
-}
-
-export interface Contact {
-  id: number;
-  name: string;
-  email: string | null;
-  phoneNumber: string | null;
-  identifier: string | null;
-  customAttributes: Record<string, unknown>;
-  additionalAttributes: Record<string, unknown>;
-  createdAt: Date;
-  updatedAt: Date;
-  lastActivityAt: Date | null;
-}
-
-/** A session: one per `source_id`, owning its own `pubsub_token`. */
-export interface ContactInbox {
-  id: number;
-  contactId: number;
-  inboxId: number;
-  sourceId: string;
-  pubsubToken: string;
-  hmacVerified: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type ConversationStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
-
-export interface Conversation {
-  /** Display id: per account, used in every path. */
-  id: number;
-  uuid: string;
-  inboxId: number;
-  contactId: number;
-  contactInboxId: number;
-  status: ConversationStatus;
-  customAttributes: Record<string, unknown>;
-  assigneeId: number | null;
-  contactLastSeenAt: number;
-  agentLastSeenAt: number;
-  createdAt: number;
-  updatedAt: number;
-  lastActivityAt: number;
-  firstReplyCreatedAt: Date | null;
-  /** Unix ms of the customer's last `typing_on`, null when off (shown in the agent console). */
-  contactTypingSince: number | null;
-}
-
-export interface Attachment {
-  id: number;
-  messageId: number;
-  fileType: string;
-  mimeType: string;
-  filename: string;
-  /** Blob key used in the served URLs. */
-  key: string;
-  data: Buffer;
-}
-
-export type SenderRef = { type: 'contact'; id: number } | { type: 'user'; id: number } | null;
-
-export interface Message {
-  id: number;
-  /** Display id of the conversation. */
-  conversationId: number;
-  content: string | null;
-  messageType: 0 | 1 | 2 | 3;
-  contentType: string;
-  contentAttributes: Record<string, unknown>;
-  createdAt: number;
-  updatedAt: Date;
-  private: boolean;
-  status: 'sent' | 'delivered' | 'read' | 'failed';
-  sender: SenderRef;
-  attachments: Attachment[];
-}
-
-export interface Agent {
-  id: number;
-  name: string;
-  availableName: string;
-  online: boolean;
-}
 
 export class Store {
   /** The server's own origin, for absolute attachment and avatar URLs; set once listening. */
@@ -102,6 +14,8 @@ export class Store {
     { id: 2, identifier: 'demo-hmac-inbox', name: 'Demo HMAC Inbox', hmacToken: 'demo-hmac-token', hmacMandatory: true },
   ];
   agent: Agent = { id: 1, name: 'Alex from Support', availableName: 'Alex', online: true };
+  bot = { id: 1, name: 'Sandbox Bot' };
+  captain = { id: 1, name: 'Captain', description: 'Sandbox AI assistant', createdAt: new Date('2026-01-01T00:00:00Z') };
   contacts = new Map<number, Contact>();
   contactInboxes = new Map<number, ContactInbox>();
   conversations = new Map<number, Conversation>();
@@ -175,11 +89,14 @@ export class Store {
     for (const a of m.attachments) this.attachmentsByKey.set(a.key, a);
   }
 
-  /** Conversations a session can list and open: its own, or (HMAC-verified) all of the person's in that inbox. */
+  /** Conversations a session can list and open: its own, or (HMAC-verified) all of the person's, in every inbox. */
   visibleConversations(ci: ContactInbox): Conversation[] {
-    return [...this.conversations.values()].filter((c) =>
-      ci.hmacVerified ? c.contactId === ci.contactId && c.inboxId === ci.inboxId : c.contactInboxId === ci.id,
-    );
+    return [...this.conversations.values()].filter((c) => (ci.hmacVerified ? c.contactId === ci.contactId : c.contactInboxId === ci.id));
+  }
+
+  conversationByUuid(uuid: string): Conversation | undefined {
+    for (const c of this.conversations.values()) if (c.uuid === uuid) return c;
+    return undefined;
   }
 
   /** pubsub tokens that receive a conversation's events (action_cable_listener#contact_inbox_tokens). */

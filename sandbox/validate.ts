@@ -1,7 +1,7 @@
 // 422 validations, with Chatwoot's messages (`{ message: full messages joined by ", ", attributes }`).
 import { invalid, isObject } from './http';
 
-const EMAIL = /^[^@\s]+@[^@\s]+$/; // Devise.email_regexp
+export const EMAIL = /^[^@\s]+@[^@\s]+$/; // Devise.email_regexp
 const E164 = /^\+[1-9]\d{1,14}$/;
 export const MAX_CONTENT = 150_000;
 export const MAX_ATTRIBUTE_CHARS = 1500;
