@@ -1,29 +1,40 @@
+// A message's attachments, each by its file_type: images inline (a click opens the viewer), video and
+// audio in the browser's own players, a location as a map link, anything else as a file card. Only
+// http(s) URLs (or this page's blob: previews) reach src and href; an attachment without one is dropped.
 import type { ThreadMessage } from '@/utils/protocol';
-import { strings } from '@/utils/strings';
-import { fileName, safeUrl } from './safe-url';
+import { richStrings } from '@/utils/rich-strings';
+import { FileCard, LocationCard } from './rich/file-card';
+import { ImageAttachment } from './rich/image-attachment';
+import { safeSrc } from './safe-url';
+import './rich/attachments.css';
+
+export type Attachment = ThreadMessage['attachments'][number];
 
 export function Attachments({ attachments }: { attachments: ThreadMessage['attachments'] }) {
-  const items = attachments.filter((a) => safeUrl(a.url));
-  if (items.length === 0) return null;
-  return (
-    <div class="attachments">
-      {items.map((a) =>
-        a.fileType === 'image' ? (
-          <a key={a.url} class="attachment attachment--image" href={safeUrl(a.url)} target="_blank" rel="noopener noreferrer">
-            <img src={safeUrl(a.thumbUrl) ?? safeUrl(a.url)} alt={strings.image} loading="lazy" />
+  if (attachments.length === 0) return null;
+  return <div class="attachments">{attachments.map((a, i) => <AttachmentView key={`${i}:${a.url}`} attachment={a} />)}</div>;
+}
+
+function AttachmentView({ attachment: a }: { attachment: Attachment }) {
+  // A location is its coordinates: it needs no URL of its own.
+  if (a.fileType === 'location') return <LocationCard attachment={a} />;
+  const src = safeSrc(a.url);
+  if (!src) return null;
+  switch (a.fileType) {
+    case 'image':
+      return <ImageAttachment attachment={a} src={src} />;
+    case 'video':
+      return (
+        <video class="attachment attachment--video" src={src} controls preload="metadata" width={a.width} height={a.height}>
+          <a href={src} target="_blank" rel="noopener noreferrer">
+            {richStrings.download}
           </a>
-        ) : (
-          <a key={a.url} class="attachment attachment--file" href={safeUrl(a.url)} target="_blank" rel="noopener noreferrer" download>
-            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-              <path
-                fill="currentColor"
-                d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z"
-              />
-            </svg>
-            <span>{fileName(a.url) || strings.attachment}</span>
-          </a>
-        ),
-      )}
-    </div>
-  );
+        </video>
+      );
+    case 'audio':
+      return <audio class="attachment attachment--audio" src={src} controls preload="metadata" />;
+    default:
+      // file, fallback and whatever a newer server sends: a card that downloads it.
+      return <FileCard attachment={a} href={src} />;
+  }
 }

@@ -1,24 +1,37 @@
-// One message: avatar and name for agents (first of a group), the bubble, its time and delivery state.
+// One message: avatar and name for agents (first of a group, with a Bot or AI tag), the bubble, what the
+// message asks (options, rating, cards, form…), its time and delivery state. Each row renders inside its own
+// error boundary, so one message that can't be shown never blanks the list.
 import { fullDateTime, formatTime } from '@/utils/format';
 import type { ThreadMessage } from '@/utils/protocol';
 import { strings } from '@/utils/strings';
 import { Attachments } from './attachments';
 import { Avatar } from './avatar';
-import { MessageContent } from './message-content';
 import { InteractiveInput } from './interactive-input';
+import { MessageContent } from './message-content';
+import { MessageBoundary } from './rich/message-boundary';
+import { SenderLabel } from './rich/sender-label';
+
+export { MessageBoundary } from './rich/message-boundary';
 
 export interface MessageActions {
   onRetry?: (echoId: string) => void;
+  /** Answers an interactive message (input_select, input_csat, form, input_email): PATCH submitted_values. */
   onSubmit?: (messageId: number, values: unknown) => Promise<void> | void;
+  /** Sends text as the customer's own message: a card's postback button (its payload, else its text). */
+  onReply?: (text: string) => Promise<void> | void;
 }
 
-export function MessageItem({
-  message: m,
-  startsGroup,
-  endsGroup = true,
-  onRetry,
-  onSubmit,
-}: { message: ThreadMessage; startsGroup: boolean; endsGroup?: boolean } & MessageActions) {
+type MessageItemProps = { message: ThreadMessage; startsGroup: boolean; endsGroup?: boolean } & MessageActions;
+
+export function MessageItem(props: MessageItemProps) {
+  return (
+    <MessageBoundary message={props.message}>
+      <MessageRow {...props} />
+    </MessageBoundary>
+  );
+}
+
+function MessageRow({ message: m, startsGroup, endsGroup = true, onRetry, onSubmit, onReply }: MessageItemProps) {
   const own = m.from === 'me';
   const name = m.sender?.name || (m.from === 'bot' ? strings.botFallback : strings.agentFallbackName);
   const hasBubble = m.content.trim() !== '' || m.attachments.length > 0;
@@ -29,14 +42,19 @@ export function MessageItem({
     >
       {!own && <div class="msg__avatar">{startsGroup && <Avatar name={name} url={m.sender?.avatarUrl} />}</div>}
       <div class="msg__body">
-        {!own && startsGroup && <div class="msg__sender">{name}</div>}
+        {!own && startsGroup && (
+          <div class="msg__sender">
+            {name}
+            <SenderLabel message={m} />
+          </div>
+        )}
         {hasBubble && (
           <div class="bubble">
             <MessageContent content={m.content} contentType={m.contentType} deleted={m.contentAttributes.deleted === true} />
             <Attachments attachments={m.attachments} />
           </div>
         )}
-        <InteractiveInput message={m} onSubmit={onSubmit} />
+        <InteractiveInput message={m} onSubmit={onSubmit} onReply={onReply} />
         {(endsGroup || (own && (m.delivery === 'sending' || m.delivery === 'failed'))) && (
           <div class="msg__meta">
             <time dateTime={new Date(m.createdAt * 1000).toISOString()} title={fullDateTime(m.createdAt)}>
