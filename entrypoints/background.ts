@@ -1,13 +1,15 @@
 // Wiring only: every listener is registered synchronously, so events that wake a stopped worker find it.
 import { browser } from 'wxt/browser';
 import { createChatService } from '@/utils/background/chat-service';
+import { conversationOfNotification } from '@/utils/background/notifications';
 import { handleRequest, isOwnPage } from '@/utils/background/router';
 import { menuItems, onMenuClick } from '@/utils/context-menu';
-import { openConversationItem } from '@/utils/draft-handoff';
 import * as platform from '@/utils/platform';
-import { PANEL_PORT, panelMessageSchema } from '@/utils/protocol';
+import { PANEL_PORT } from '@/utils/protocol';
+import { handoffMailbox } from '@/utils/protocol/mailboxes';
+import { parsePanelMessage } from '@/utils/background/panel-message';
 
-export const TICK_ALARM = 'hoory-tick';
+const TICK_ALARM = 'hoory-tick';
 
 export default defineBackground(() => {
   const service = createChatService(platform);
@@ -16,7 +18,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!ownPage(sender)) return undefined;
-    return handleRequest(service, message);
+    return handleRequest(service.handlers, message, service.ready);
   });
 
   browser.runtime.onConnect.addListener((port) => {
@@ -31,22 +33,26 @@ export default defineBackground(() => {
       },
     });
     port.onMessage.addListener((raw: unknown) => {
-      const message = panelMessageSchema.safeParse(raw);
-      if (message.success) void panel.setView(message.data.conversationId);
+      const message = parsePanelMessage(raw);
+      if (message) void panel.setView(message.conversationId);
     });
     port.onDisconnect.addListener(panel.detach);
   });
 
-  browser.runtime.onInstalled.addListener(() => void platform.createMenus(menuItems()));
+  browser.runtime.onInstalled.addListener((details) => {
+    void platform.createMenus(menuItems());
+    // A first install opens the options page, which welcomes the user and asks for the server.
+    if (details.reason === 'install') void browser.runtime.openOptionsPage();
+  });
   // At browser start the badge is blank until the worker runs: run it, so it shows the stored count and resyncs.
   browser.runtime.onStartup.addListener(() => void service.tick());
   platform.onMenuClicked((info, tab) => void onMenuClick(info, tab));
   platform.openPanelOnActionClick();
   platform.onNotificationClicked((id) => {
-    const conversationId = Number(id.split(':')[1]);
-    if (!id.startsWith('hoory:') || !conversationId) return;
+    const conversationId = conversationOfNotification(id);
+    if (conversationId === null) return;
     void platform.openPanel().catch(() => {});
-    void openConversationItem.setValue(conversationId);
+    void handoffMailbox.setValue({ kind: 'conversation', conversationId, at: Date.now() });
     void platform.clearNotification(id);
   });
 

@@ -1,26 +1,42 @@
-// The pages' only door to the background (Dark Reader's "connector"): requests over runtime.sendMessage,
-// events over a Port that reconnects when the worker stops. Tests give the UI a fake Connector instead.
+// The pages' only door to the browser and the background (Dark Reader's "connector"): requests over
+// runtime.sendMessage, events over a Port that reconnects when the worker stops, the storage mailboxes,
+// the active page and the permission prompts. Component tests give the UI a fake Connector instead.
 import { browser } from 'wxt/browser';
-import {
-  PANEL_PORT,
-  backgroundEventSchema,
-  type BackgroundEvent,
-  type PanelMessage,
-  type Reply,
-  type RequestOf,
-  type RequestType,
-  type ResponseMap,
-} from './protocol';
+import { CodedError } from './protocol/errors';
+import { draftsMailbox, handoffMailbox, type Handoff } from './protocol/mailboxes';
+import type { BackgroundEvent, PageContext, PanelMessage, Reply, ReplyOf, RequestOf, RequestType } from './protocol';
+import { PANEL_PORT } from './protocol/events';
+import { getActivePage, readActivePage } from './page-context';
+import * as platform from './platform';
 
 export interface Connector {
-  request<T extends RequestType>(request: RequestOf<T>): Promise<ResponseMap[T]>;
+  request<T extends RequestType>(request: RequestOf<T>): Promise<ReplyOf<T>>;
   /** Listen to background events; `onConnect` runs on every (re)connection, e.g. to refetch a snapshot. */
   subscribe(onEvent: (event: BackgroundEvent) => void, onConnect?: () => void): () => void;
   /** Tell the background which thread this panel shows (null: none); repeated after every reconnect. */
   setView(conversationId: number | null): void;
+  /** What the context menu or a notification click left for this panel; each is taken once. */
+  onHandoff(take: (handoff: Handoff) => void): () => void;
+  loadDrafts(): Promise<Record<string, string>>;
+  saveDrafts(drafts: Record<string, string>): Promise<void>;
+  /** The page in the active tab, if its address is visible without asking. */
+  readPage(): Promise<PageContext | null>;
+  /** Asks for the permission to read it (call first thing in a click). */
+  requestPage(): Promise<PageContext | null>;
+  /** Runs when the active tab changes or loads. */
+  watchPage(onChange: () => void): () => void;
+  /** Asks for host access to one origin (call first thing in a click). */
+  requestOrigin(origin: string): Promise<boolean>;
+  requestNotifications(): Promise<boolean>;
+  openSettings(): void;
+  /** Opens the side panel (call first thing in a click). */
+  openPanel(): void;
 }
 
 export function createRuntimeConnector(): Connector {
+  // Known before any click: opening the panel must not wait for anything once the user clicks.
+  let windowId: number | undefined;
+  void browser.windows?.getCurrent().then((w) => (windowId = w.id), () => {});
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
   let view: PanelMessage = { type: 'view', conversationId: null };
   const postView = () => {
@@ -35,11 +51,11 @@ export function createRuntimeConnector(): Connector {
       view = { type: 'view', conversationId };
       postView();
     },
-    async request(request) {
-      const reply = (await browser.runtime.sendMessage(request)) as Reply<typeof request.type> | undefined;
-      if (!reply) throw new Error('The extension background did not answer');
-      if (!reply.ok) throw new Error(reply.error);
-      return reply.value as never;
+    async request<T extends RequestType>(request: RequestOf<T>): Promise<ReplyOf<T>> {
+      const reply: Reply<T> | undefined = await browser.runtime.sendMessage(request);
+      if (!reply) throw new CodedError('no_background');
+      if (!reply.ok) throw new CodedError(reply.error.code, reply.error.origin);
+      return reply.value;
     },
     subscribe(onEvent, onConnect) {
       let closed = false;
@@ -49,11 +65,9 @@ export function createRuntimeConnector(): Connector {
         // Connecting wakes a stopped service worker; its disconnect tells us it stopped, so we reconnect
         // at once and the worker rebuilds its state (cable, resync) from storage.
         port = browser.runtime.connect({ name: PANEL_PORT });
-        port.onMessage.addListener((raw: unknown) => {
+        port.onMessage.addListener((event: BackgroundEvent) => {
           retryMs = 100;
-          const parsed = backgroundEventSchema.safeParse(raw);
-          if (parsed.success) onEvent(parsed.data);
-          else console.error('Dropped a malformed background event', raw);
+          onEvent(event); // our own background: trusted, so the panel ships no schemas
         });
         port.onDisconnect.addListener(() => {
           port = undefined;
@@ -70,5 +84,23 @@ export function createRuntimeConnector(): Connector {
         port?.disconnect();
       };
     },
+    onHandoff(take) {
+      const seen = (handoff: Handoff | null) => {
+        if (!handoff) return;
+        take(handoff);
+        void this.request({ type: 'handoff.take', at: handoff.at }).catch(() => {});
+      };
+      void handoffMailbox.getValue().then(seen);
+      return handoffMailbox.watch(seen);
+    },
+    loadDrafts: () => draftsMailbox.getValue(),
+    saveDrafts: (drafts) => draftsMailbox.setValue(drafts),
+    readPage: readActivePage,
+    requestPage: getActivePage,
+    watchPage: platform.watchActiveTab,
+    requestOrigin: platform.requestOrigin,
+    requestNotifications: () => platform.requestPermission('notifications'),
+    openSettings: () => void browser.runtime.openOptionsPage(),
+    openPanel: () => void platform.openPanel(windowId).catch((e) => console.warn('Could not open the panel', e)),
   };
 }

@@ -1,6 +1,6 @@
 // "Ask support about this page" / "…this selection": opens the panel, then hands it the page.
-import { draftHandoffItem } from './draft-handoff';
 import { openPanel, type MenuClickInfo, type MenuTab } from './platform';
+import { handoffMailbox } from './protocol/mailboxes';
 import { strings } from './strings';
 
 export const MENU_PAGE = 'hoory-ask-page';
@@ -16,7 +16,8 @@ export function onMenuClick(info: MenuClickInfo, tab?: MenuTab): Promise<void> {
   // Open first and synchronously: after an `await` the browser no longer sees a user gesture and refuses.
   const opened = openPanel(tab?.windowId).catch((e) => console.warn('Could not open the panel', e));
   const url = tab?.url || info.pageUrl || '';
-  const handoff = draftHandoffItem.setValue({
+  const handoff = handoffMailbox.setValue({
+    kind: 'page',
     page: { url, title: tab?.title || url },
     ...(info.menuItemId === MENU_SELECTION && info.selectionText ? { selection: info.selectionText } : {}),
     at: Date.now(),

@@ -33,9 +33,6 @@ export async function setBadge(text: string, title: string): Promise<void> {
   if (text) await action().setBadgeBackgroundColor({ color: '#1f6feb' });
 }
 
-export async function getBadgeText(): Promise<string> {
-  return action().getBadgeText({});
-}
 
 export interface MenuItem {
   id: string;
@@ -61,8 +58,17 @@ export interface MenuTab {
   title?: string;
 }
 
-export function onCommand(listener: (command: string, tab?: MenuTab) => void): void {
-  browser.commands?.onCommand.addListener(listener as never);
+/** Runs when the active tab changes, or the active tab's address, title or load state does. */
+export function watchActiveTab(onChange: () => void): () => void {
+  const onUpdated = (_id: number, change: { url?: string; title?: string; status?: string }) => {
+    if (change.url || change.title || change.status === 'complete') onChange();
+  };
+  browser.tabs.onActivated.addListener(onChange);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  return () => {
+    browser.tabs.onActivated.removeListener(onChange);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+  };
 }
 
 // ---- Permissions -----------------------------------------------------------------------------------
@@ -75,9 +81,6 @@ export async function hasOrigin(origin: string): Promise<boolean> {
 export async function requestOrigin(origin: string): Promise<boolean> {
   return api.permissions.request({ origins: [originPattern(origin)] });
 }
-export async function hasPermission(permission: 'notifications' | 'tabs'): Promise<boolean> {
-  return api.permissions.contains({ permissions: [permission] });
-}
 export async function requestPermission(permission: 'notifications' | 'tabs'): Promise<boolean> {
   return api.permissions.request({ permissions: [permission] });
 }
@@ -87,7 +90,7 @@ export async function notify(id: string, title: string, message: string): Promis
   if (!api.notifications) return;
   await api.notifications.create(id, {
     type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png' as never),
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
     title,
     message,
   });

@@ -1,10 +1,13 @@
-// The one message protocol between extension pages (side panel, options) and the background.
-// Requests go page → background with runtime.sendMessage and get one answer; events go background → page
-// over a long-lived Port named PANEL_PORT (whose disconnect also tells the panel the worker stopped).
-// Both directions are validated with zod: a message that does not parse is dropped with an error.
+// The views the background sends the pages (conversation summaries, threads, status), with their schemas:
+// the background validates its replies against them. Requests are in protocol/requests.ts, events in
+// protocol/events.ts, storage hand-offs in protocol/mailboxes.ts, error codes in protocol/errors.ts.
 import * as z from 'zod/mini';
+import { ERROR_CODES } from './protocol/errors';
 
-export const PANEL_PORT = 'hoory-panel';
+export type { AppError, ErrorCode } from './protocol/errors';
+export type { BackgroundEvent, PanelMessage, ThreadPatch, TypingAgent } from './protocol/events';
+export { PANEL_PORT } from './protocol/events';
+export type { PageRequest, Reply, ReplyOf, RequestOf, RequestType } from './protocol/requests';
 
 export const pageContextSchema = z.object({ url: z.string(), title: z.string() });
 export type PageContext = z.infer<typeof pageContextSchema>;
@@ -19,27 +22,8 @@ export const settingsInputSchema = z.object({
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 
-// ---- Page → background requests -------------------------------------------------------------------
-export const pageRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('connect'), settings: settingsInputSchema }),
-  z.object({ type: z.literal('snapshot.get') }),
-  z.object({ type: z.literal('thread.open'), conversationId: z.int() }),
-  z.object({ type: z.literal('thread.older'), conversationId: z.int() }),
-  z.object({
-    type: z.literal('message.send'),
-    conversationId: z.nullable(z.int()),
-    content: z.string().check(z.minLength(1)),
-    page: z.optional(pageContextSchema),
-  }),
-  z.object({ type: z.literal('message.retry'), echoId: z.string() }),
-  z.object({ type: z.literal('message.submit'), conversationId: z.int(), messageId: z.int(), values: z.unknown() }),
-  z.object({ type: z.literal('typing'), conversationId: z.int(), on: z.boolean() }),
-  z.object({ type: z.literal('conversation.resolve'), conversationId: z.int() }),
-]);
-export type PageRequest = z.infer<typeof pageRequestSchema>;
-
 // ---- Views the background sends ---------------------------------------------------------------------
-export const connectionStateSchema = z.enum(['unconfigured', 'connecting', 'online', 'offline', 'error']);
+export const connectionStateSchema = z.enum(['unconfigured', 'connecting', 'online', 'offline']);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
 export const conversationSummarySchema = z.object({
@@ -85,7 +69,7 @@ export const threadMessageSchema = z.object({
   /** input_csat: the rating scale to show (content_attributes.display_type); emoji when absent. */
   csatDisplayType: z.optional(z.enum(['emoji', 'star'])),
   delivery: z.enum(['sending', 'sent', 'read', 'failed']),
-  error: z.optional(z.string()),
+  error: z.optional(z.enum(ERROR_CODES)),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 
@@ -99,16 +83,22 @@ export const threadViewSchema = z.object({
 });
 export type ThreadView = z.infer<typeof threadViewSchema>;
 
-export const snapshotSchema = z.object({
+export const panelStatusSchema = z.object({
   configured: z.boolean(),
   inboxName: z.optional(z.string()),
   /** Whether an agent is online, as the server last said (presence.update); absent until it says. */
   agentsOnline: z.optional(z.boolean()),
   connection: connectionStateSchema,
-  connectionDetail: z.optional(z.string()),
+  /** Why the connection is not (fully) live, as a code the panel puts into words. */
+  issue: z.optional(z.enum(ERROR_CODES)),
+});
+export type PanelStatus = z.infer<typeof panelStatusSchema>;
+
+export const snapshotSchema = z.object({
+  status: panelStatusSchema,
   conversations: z.array(conversationSummarySchema),
   /** Messages of conversations still being created (sending, or failed with Retry). */
-  unsent: z._default(z.array(threadMessageSchema), []),
+  unsent: z.array(threadMessageSchema),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -128,44 +118,6 @@ export type ConnectError = z.infer<typeof connectErrorSchema>;
 
 export const connectResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), inboxName: z.optional(z.string()) }),
-  z.object({ ok: z.literal(false), error: connectErrorSchema, detail: z.optional(z.string()), origin: z.optional(z.string()) }),
+  z.object({ ok: z.literal(false), error: connectErrorSchema, origin: z.optional(z.string()) }),
 ]);
 export type ConnectResult = z.infer<typeof connectResultSchema>;
-
-/** What each request answers. Errors come back as `{ error }` with a user-presentable message. */
-export interface ResponseMap {
-  connect: ConnectResult;
-  'snapshot.get': Snapshot;
-  'thread.open': ThreadView;
-  'thread.older': ThreadView;
-  'message.send': { conversationId: number | null; echoId: string };
-  'message.retry': null;
-  'message.submit': null;
-  typing: null;
-  'conversation.resolve': null;
-}
-export type RequestType = PageRequest['type'];
-export type RequestOf<T extends RequestType> = Extract<PageRequest, { type: T }>;
-export type Reply<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string };
-
-// ---- Panel → background over the port: what this panel shows ------------------------------------------
-/** Which thread this panel has on screen (null: the list or a new draft). Per panel: each window may
- *  have its own side panel. A thread on screen is read, and gets no notification. */
-export const panelMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('view'), conversationId: z.nullable(z.int()) }),
-]);
-export type PanelMessage = z.infer<typeof panelMessageSchema>;
-
-// ---- Background → page events (over the port) -------------------------------------------------------
-export const backgroundEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('snapshot'), snapshot: snapshotSchema }),
-  z.object({ type: z.literal('thread'), thread: threadViewSchema }),
-  z.object({
-    type: z.literal('typing'),
-    conversationId: z.int(),
-    agent: z.nullable(z.object({ name: z.string(), avatarUrl: z.optional(z.string()) })),
-  }),
-  /** A new conversation the panel asked for now exists: follow it. */
-  z.object({ type: z.literal('conversation.started'), echoId: z.string(), conversationId: z.int() }),
-]);
-export type BackgroundEvent = z.infer<typeof backgroundEventSchema>;

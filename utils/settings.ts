@@ -1,5 +1,4 @@
-// User settings, owned by one storage item with a version for future migrations (@wxt-dev/storage).
-import { storage } from '#imports';
+// User settings: their shape and defaults. The background owns the stored copy (protocol/mailboxes.ts).
 
 export interface Settings {
   installationUrl: string;
@@ -20,10 +19,5 @@ export const EMPTY_SETTINGS: Settings = {
   identifierHash: '',
   notifications: false,
 };
-
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: EMPTY_SETTINGS,
-  version: 1,
-});
 
 export const isConfigured = (s: Settings) => Boolean(s.installationUrl && s.inboxIdentifier);

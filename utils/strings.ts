@@ -1,22 +1,34 @@
 // Every user-visible string of the panel and the options page, in one place so it can be translated later.
 // Plurals and interpolations are functions; keep sentences whole (no concatenation in components).
-import type { ConnectError, ConnectionState } from './protocol';
+import type { ConnectionState, ErrorCode } from './protocol';
 
-const connectErrors: Record<ConnectError, (detail?: string, origin?: string) => string> = {
+/** Every error code in words the user can act on; `origin` is the server host access is asked for. */
+const errorWords: Record<ErrorCode, (origin?: string) => string> = {
   invalid_url: () => 'Enter a full URL such as https://support.example.com',
-  unreachable: (detail) =>
-    `Can’t reach the server. Check the address and your connection${detail ? ` (${detail})` : ''}.`,
+  unreachable: () => 'Can’t reach the server. Check the address and your connection.',
   not_hoory: () => 'This doesn’t look like a Hoory server. Check the installation URL.',
   unknown_inbox: () =>
     'No inbox with this identifier. Copy it from the API channel inbox → Settings → Configuration.',
   identity_rejected: () => 'The identity was rejected: check the identifier hash',
   identity_required: () => 'This inbox requires a verified identity: fill Identifier and Identifier hash',
-  permission_needed: (_detail, origin) =>
+  permission_needed: (origin) =>
     `The extension needs your permission to talk to ${origin ?? 'this server'}. It only connects to the server you enter here.`,
-  permission_refused: (_detail, origin) =>
+  permission_refused: (origin) =>
     `Access to ${origin ?? 'the server'} was refused, so the extension can’t connect. Allow it to continue.`,
-  invalid: (detail) => detail || 'Some settings are not valid.',
-  server: (detail) => `The server answered with an error${detail ? `: ${detail}` : '.'}`,
+  invalid: () => 'The server did not accept this. Check what you entered.',
+  bad_request: () => 'The server did not understand the request.',
+  not_found: () => 'The server no longer has this.',
+  too_large: () => 'This is too large for the server.',
+  rate_limited: () => 'Too many requests: try again in a minute.',
+  server: () => 'The server answered with an error. Try again in a moment.',
+  bad_response: () => 'The server sent an answer the extension can’t read.',
+  reconnecting: () => 'Connection lost, reconnecting…',
+  live_silent: () => 'Live updates are not answering; checking for new messages now and then.',
+  live_refused: () => 'The server refused live updates; checking for new messages now and then.',
+  not_configured: () => 'The extension is not set up yet: open its settings.',
+  invalid_request: () => 'Something went wrong inside the extension. Try again.',
+  no_background: () => 'The extension is restarting. Try again in a moment.',
+  internal: () => 'Something went wrong inside the extension. Try again.',
 };
 
 const connectionLabels: Record<ConnectionState, string> = {
@@ -24,7 +36,6 @@ const connectionLabels: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   online: 'Online',
   offline: 'Offline',
-  error: 'Error',
 };
 
 const statusLabels: Record<string, string> = {
@@ -44,7 +55,7 @@ export const strings = {
   // Not configured
   notConfiguredTitle: 'Connect to your support team',
   notConfiguredBody:
-    'This sidebar needs the address of your Hoory server and an inbox identifier before you can chat.',
+    'To chat, enter your support server’s address and inbox identifier in the settings: your support team can give you both.',
   openSettings: 'Open settings',
 
   // Header
@@ -115,18 +126,16 @@ export const strings = {
   readingPage: 'Reading the page…',
 
   // Background: connection details, notifications, context menu, request errors
-  reconnecting: 'Connection lost, reconnecting…',
-  liveNoAnswer: 'Live updates are not answering; checking for new messages now and then.',
-  liveRefused: 'The server refused live updates; checking for new messages now and then.',
   newReply: 'New reply',
-  notConfigured: 'The extension is not set up yet: open its settings.',
-  serverUnreachable: 'Can’t reach the support server. Check your connection.',
-  rateLimited: 'Too many requests: try again in a minute.',
+  error: (code: ErrorCode, origin?: string) => errorWords[code](origin),
   menuAskPage: 'Ask support about this page',
   menuAskSelection: 'Ask support about this selection',
 
   // Options
   optionsTitle: 'Hoory Sidebar settings',
+  welcomeTitle: 'Welcome to Hoory Sidebar',
+  welcomeBody:
+    'Chat with your company’s support team from any page. To start, enter the two things your support team gave you: the installation URL and the inbox identifier, then press Save.',
   optionsIntro: 'Connect the sidebar to your company’s Hoory (Chatwoot-compatible) server.',
   serverSection: 'Server',
   identitySection: 'Your identity',
@@ -149,7 +158,6 @@ export const strings = {
   connected: 'Connected',
   openChat: 'Open the chat',
   connectedTo: (inbox: string) => `to ${inbox}`,
-  connectError: (error: ConnectError, detail?: string, origin?: string) => connectErrors[error](detail, origin),
   allowAccess: (origin: string) => `Allow access to ${origin}`,
   notificationsSection: 'Notifications',
   notifications: 'Desktop notifications for new replies',

@@ -14,7 +14,7 @@ export function statusOf(result: ConnectResult, input: SettingsInput): ConnectSt
   return {
     kind: 'failed',
     error: result.error,
-    message: strings.connectError(result.error, result.detail, result.origin),
+    message: strings.error(result.error, result.origin),
     origin: result.origin,
     field: fieldFor(result.error, input),
   };

@@ -1,10 +1,10 @@
-// The settings form. Save asks the background to check and store the connection (it writes the settings
-// itself on success); this page only writes `notifications`. `connect` is a prop so tests can fake it.
+// The settings form. Save asks the background to check and store the connection (it owns the settings);
+// everything goes through the connector, so tests give it a fake one.
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import { requestOrigin } from '@/utils/platform';
-import type { ConnectResult, SettingsInput } from '@/utils/protocol';
-import { settingsItem } from '@/utils/settings';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { Connector } from '@/utils/connector';
+import { createNotificationsModel } from '@/utils/options/notifications-model';
+import type { ConnectResult } from '@/utils/protocol';
 import { strings } from '@/utils/strings';
 import { statusOf, type ConnectStatus } from './connect-status';
 import { emptyInput, identityFields, serverFields, toInput, trimInput, type FieldName, type FieldSpec } from './fields';
@@ -13,18 +13,11 @@ import { TextField } from './text-field';
 
 const ERROR_ID = 'connect-error';
 
-export function OptionsForm({
-  connect,
-  onOpenChat,
-  currentStatus,
-}: {
-  connect: (settings: SettingsInput) => Promise<ConnectResult>;
-  /** Opens the side panel; it must run synchronously in the click (the browser needs the gesture). */
-  onOpenChat?: () => void;
-  /** Whether the extension is already connected, to say so when the page opens. */
-  currentStatus?: () => Promise<{ configured: boolean; inboxName?: string }>;
-}) {
-  const values = useSignal<SettingsInput>(emptyInput());
+export function OptionsForm({ connector }: { connector: Connector }) {
+  const values = useSignal(emptyInput());
+  /** Not set up yet (a first install opens this page): a word of welcome above the form. */
+  const welcome = useSignal(false);
+  const notifications = useMemo(() => createNotificationsModel(connector), [connector]);
   const required = useSignal<Partial<Record<FieldName, string>>>({});
   const status = useSignal<ConnectStatus>({ kind: 'idle' });
   const form = useRef<HTMLFormElement>(null);
@@ -32,12 +25,15 @@ export function OptionsForm({
 
   useEffect(() => {
     // Never overwrite what the user typed while the stored values were loading.
-    void settingsItem.getValue().then((s) => edited.current || (values.value = toInput(s)));
-    void currentStatus?.()
-      .then((now) => {
+    void connector.request({ type: 'settings.get' }).then((s) => edited.current || (values.value = toInput(s)), () => {});
+    void connector
+      .request({ type: 'snapshot.get' })
+      .then(({ status: now }) => {
+        welcome.value = !now.configured;
         if (now.configured && status.value.kind === 'idle') status.value = { kind: 'connected', inboxName: now.inboxName };
       })
       .catch(() => {});
+    void notifications.load();
   }, []);
 
   const focusField = (name: FieldName) =>
@@ -55,11 +51,9 @@ export function OptionsForm({
       return;
     }
     status.value = { kind: 'checking' };
-    const result: ConnectResult = await connect(input).catch((e: unknown) => ({
-      ok: false as const,
-      error: 'server' as const,
-      detail: e instanceof Error ? e.message : String(e),
-    }));
+    const result: ConnectResult = await connector
+      .request({ type: 'connect', settings: input })
+      .catch(() => ({ ok: false as const, error: 'server' as const }));
     const next = statusOf(result, input);
     status.value = next;
     if (next.kind === 'failed' && next.field) focusField(next.field);
@@ -67,7 +61,7 @@ export function OptionsForm({
 
   /** Synchronously first: the permission prompt needs the click's user gesture. */
   const allow = (origin: string) => {
-    const asking = requestOrigin(origin);
+    const asking = connector.requestOrigin(origin);
     void asking
       .catch(() => false)
       .then((granted) => {
@@ -97,6 +91,12 @@ export function OptionsForm({
   return (
     <main class="options">
       <h1 class="options__title">{strings.optionsTitle}</h1>
+      {welcome.value && (
+        <section class="welcome" aria-labelledby="welcome-title">
+          <h2 id="welcome-title" class="welcome__title">{strings.welcomeTitle}</h2>
+          <p>{strings.welcomeBody}</p>
+        </section>
+      )}
       <p class="muted">{strings.optionsIntro}</p>
       <form
         ref={form}
@@ -129,8 +129,8 @@ export function OptionsForm({
               </>
             )}
           </p>
-          {s.kind === 'connected' && onOpenChat && (
-            <button type="button" class="button" onClick={onOpenChat}>
+          {s.kind === 'connected' && (
+            <button type="button" class="button" onClick={connector.openPanel}>
               {strings.openChat}
             </button>
           )}
@@ -148,7 +148,7 @@ export function OptionsForm({
       </form>
       <section class="section" aria-labelledby="notifications-title">
         <h2 id="notifications-title" class="section__title">{strings.notificationsSection}</h2>
-        <NotificationsToggle />
+        <NotificationsToggle model={notifications} />
       </section>
     </main>
   );

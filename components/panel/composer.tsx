@@ -1,15 +1,18 @@
-// The message box: Enter sends, Shift+Enter adds a line; grows up to about six lines.
-import { useComputed, useSignalEffect, type Signal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import type { PanelModel } from '@/utils/panel/models';
+// The message box: Enter sends, Shift+Enter adds a line; grows with the text up to about six lines, and
+// shows a scrollbar only beyond that.
+import { useComputed, useSignalEffect } from '@preact/signals';
+import { useRef } from 'preact/hooks';
+import type { PanelModel } from '@/utils/panel/panel-model';
 import { strings } from '@/utils/strings';
 import { AttachPageToggle } from './attach-page-toggle';
+import './composer.css';
 
 const MAX_LINES = 6;
 
-export function Composer({ model, focusComposer }: { model: PanelModel; focusComposer?: Signal<number> }) {
+export function Composer({ model }: { model: PanelModel }) {
+  const { composer } = model;
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const blank = useComputed(() => model.draft.value.trim() === '');
+  const blank = useComputed(() => composer.draft.value.trim() === '');
 
   const grow = () => {
     const el = textarea.current;
@@ -17,25 +20,26 @@ export function Composer({ model, focusComposer }: { model: PanelModel; focusCom
     const style = getComputedStyle(el);
     const line = parseFloat(style.lineHeight) || 20;
     const chrome = (parseFloat(style.paddingTop) || 0) + (parseFloat(style.paddingBottom) || 0);
+    const max = line * MAX_LINES + chrome;
     el.style.height = 'auto';
-    el.style.height = `${Math.min(el.scrollHeight, line * MAX_LINES + chrome)}px`;
+    el.style.height = `${Math.min(el.scrollHeight, max)}px`;
+    el.style.overflowY = el.scrollHeight > max ? 'auto' : 'hidden';
   };
   // The draft also changes from outside (sent, handed off from the context menu): resize after the DOM has it.
   useSignalEffect(() => {
-    void model.draft.value;
+    void composer.draft.value;
     requestAnimationFrame(grow);
   });
-
-  const focusTick = focusComposer?.value ?? 0;
-  useEffect(() => {
+  // "New conversation", a hand-off: the first thing typed goes here.
+  useSignalEffect(() => {
     const el = textarea.current;
-    if (!focusTick || !el) return;
+    if (!composer.focus.value || !el) return;
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
-  }, [focusTick]);
+  });
 
   const send = () => {
-    if (!blank.value) void model.send();
+    if (!blank.value) void composer.send();
   };
 
   return (
@@ -46,7 +50,7 @@ export function Composer({ model, focusComposer }: { model: PanelModel; focusCom
         send();
       }}
     >
-      <AttachPageToggle model={model} />
+      <AttachPageToggle page={model.page} />
       <div class="composer__row">
         <textarea
           ref={textarea}
@@ -55,10 +59,9 @@ export function Composer({ model, focusComposer }: { model: PanelModel; focusCom
           placeholder={strings.messagePlaceholder}
           rows={1}
           dir="auto"
-          value={model.draft}
+          value={composer.draft}
           onInput={(e) => {
-            model.draft.value = e.currentTarget.value;
-            model.noteTyping();
+            composer.setDraft(e.currentTarget.value);
             grow();
           }}
           onKeyDown={(e) => {

@@ -3,6 +3,7 @@ import { relativeTime } from '@/utils/format';
 import type { ConversationSummary } from '@/utils/protocol';
 import { strings } from '@/utils/strings';
 import { useNow } from './use-now';
+import './conversation-list.css';
 
 export interface ConversationListProps {
   conversations: ReadonlySignal<ConversationSummary[]>;

@@ -1,10 +1,13 @@
-import type { PanelModel } from '@/utils/panel/models';
+// The panel's header: back, the inbox and team presence, the connection when it is not live, resolve.
+import type { PanelModel } from '@/utils/panel/panel-model';
 import { strings } from '@/utils/strings';
+import './header.css';
 
 export function Header({ model }: { model: PanelModel }) {
   const view = model.view.value;
-  const thread = model.currentThread.value;
-  const state = model.connection.value;
+  const thread = model.thread.current.value;
+  const status = model.connection.status.value;
+  const state = status?.connection ?? 'connecting';
   const canResolve = view.kind === 'thread' && thread?.status === 'open';
   return (
     <header class="header">
@@ -16,16 +19,16 @@ export function Header({ model }: { model: PanelModel }) {
         </button>
       )}
       <div class="header__titles">
-        <h1 class="header__title">{model.inboxName.value ?? strings.appTitle}</h1>
-        {model.agentsOnline.value !== undefined && (
-          <p class={`header__presence${model.agentsOnline.value ? ' header__presence--online' : ''}`}>
-            {model.agentsOnline.value ? strings.teamOnline : strings.teamAway}
+        <h1 class="header__title">{status?.inboxName ?? strings.appTitle}</h1>
+        {status?.agentsOnline !== undefined && (
+          <p class={`header__presence${status?.agentsOnline ? ' header__presence--online' : ''}`}>
+            {status?.agentsOnline ? strings.teamOnline : strings.teamAway}
           </p>
         )}
       </div>
       {/* Nothing to say while connected: the pill appears only when live updates are not flowing. */}
       {state !== 'online' && (
-        <span class={`pill pill--${state}`} title={model.connectionDetail.value ?? undefined} role="status">
+        <span class={`pill pill--${state}`} title={status?.issue ? strings.error(status.issue) : undefined} role="status">
           <span class="pill__dot" aria-hidden="true" />
           {strings.connection(state)}
         </span>
@@ -36,7 +39,7 @@ export function Header({ model }: { model: PanelModel }) {
           class="icon-button"
           aria-label={strings.resolveConversation}
           title={strings.resolveConversation}
-          onClick={() => void model.resolve()}
+          onClick={() => void model.thread.resolve()}
         >
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
             <path

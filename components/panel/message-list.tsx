@@ -5,6 +5,12 @@ import { dayKey, dayLabel } from '@/utils/format';
 import type { ThreadMessage } from '@/utils/protocol';
 import { strings } from '@/utils/strings';
 import { MessageItem, type MessageActions } from './message-item';
+import './message-list.css';
+// The styles of the rows' own parts, loaded with the list that shows them.
+import './message-item.css';
+import './avatar.css';
+import './attachments.css';
+import './interactive-input.css';
 
 export interface MessageListProps extends MessageActions {
   /** Changes when another conversation is shown: the list then starts at the bottom again. */

@@ -1,12 +1,11 @@
 // The "new conversation" view: an intro, the messages sent so far (until the conversation exists), the composer.
-import type { Signal } from '@preact/signals';
-import type { PanelModel } from '@/utils/panel/models';
+import type { PanelModel } from '@/utils/panel/panel-model';
 import { strings } from '@/utils/strings';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 import { ChatIcon } from './not-configured';
 
-export function NewConversation({ model, focusComposer }: { model: PanelModel; focusComposer?: Signal<number> }) {
+export function NewConversation({ model }: { model: PanelModel }) {
   const pending = model.pendingNew.value;
   return (
     <div class="thread">
@@ -16,9 +15,9 @@ export function NewConversation({ model, focusComposer }: { model: PanelModel; f
           <p>{strings.newIntro}</p>
         </div>
       ) : (
-        <MessageList listKey="new" messages={pending} hasOlder={false} loadingOlder={false} onRetry={model.retry} />
+        <MessageList listKey="new" messages={pending} hasOlder={false} loadingOlder={false} onRetry={model.thread.retry} />
       )}
-      <Composer model={model} focusComposer={focusComposer} />
+      <Composer model={model} />
     </div>
   );
 }

@@ -1,15 +1,14 @@
-import { browser } from 'wxt/browser';
 import { strings } from '@/utils/strings';
+import './not-configured.css';
 
-export function NotConfigured({ onOpenSettings }: { onOpenSettings?: () => void }) {
-  const open = onOpenSettings ?? (() => void browser.runtime.openOptionsPage());
+export function NotConfigured({ onOpenSettings }: { onOpenSettings: () => void }) {
   return (
     <main class="panel panel--center">
       <div class="empty">
         <ChatIcon />
         <h1 class="empty__title">{strings.notConfiguredTitle}</h1>
         <p class="muted">{strings.notConfiguredBody}</p>
-        <button type="button" class="button button--primary" onClick={open}>
+        <button type="button" class="button button--primary" onClick={onOpenSettings}>
           {strings.openSettings}
         </button>
       </div>

@@ -1,19 +1,12 @@
-// The side panel wired to the browser: the active page and context-menu handoffs feed the model.
-import { useSignal } from '@preact/signals';
-import type { PanelModel } from '@/utils/panel/models';
+// The side panel as the browser shows it: the model starts its hand-offs, drafts and page watching, and
+// learns whether the panel is visible.
+import { useEffect } from 'preact/hooks';
+import type { PanelModel } from '@/utils/panel/panel-model';
 import { PanelApp } from './panel-app';
-import { useActivePage } from './use-active-page';
-import { useDraftHandoff } from './use-draft-handoff';
-import { useOpenRequest } from './use-open-request';
 import { usePageVisibility } from './use-page-visibility';
-import { useSavedDrafts } from './use-saved-drafts';
 
 export function SidePanel({ model }: { model: PanelModel }) {
-  const focusComposer = useSignal(0);
-  useActivePage(model);
-  useDraftHandoff(model, focusComposer);
-  useOpenRequest(model);
-  usePageVisibility(model);
-  useSavedDrafts(model);
-  return <PanelApp model={model} focusComposer={focusComposer} />;
+  useEffect(() => model.start(), [model]);
+  usePageVisibility(model.setPageVisible);
+  return <PanelApp model={model} />;
 }

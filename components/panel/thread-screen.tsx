@@ -1,13 +1,14 @@
 // An existing conversation: its messages, the typing indicator and the composer (or the resolved notice).
-import type { Signal } from '@preact/signals';
-import type { PanelModel } from '@/utils/panel/models';
+import type { PanelModel } from '@/utils/panel/panel-model';
 import { strings } from '@/utils/strings';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 import { TypingIndicator } from './typing-indicator';
+import './thread-screen.css';
 
-export function ThreadScreen({ model, focusComposer }: { model: PanelModel; focusComposer?: Signal<number> }) {
-  const thread = model.currentThread.value;
+export function ThreadScreen({ model }: { model: PanelModel }) {
+  const { thread: threadModel } = model;
+  const thread = threadModel.current.value;
   if (!thread) {
     return (
       <div class="thread thread--loading">
@@ -23,12 +24,13 @@ export function ThreadScreen({ model, focusComposer }: { model: PanelModel; focu
         messages={thread.messages}
         hasOlder={thread.hasOlder}
         firstUnreadKey={thread.firstUnreadKey}
-        loadingOlder={model.loadingOlder.value}
-        onLoadOlder={() => void model.loadOlder()}
-        onRetry={model.retry}
-        onSubmit={model.submit}
+        loadingOlder={threadModel.loadingOlder.value}
+        onLoadOlder={() => void threadModel.loadOlder()}
+        onRetry={threadModel.retry}
+        onSubmit={threadModel.submit}
+        onReply={model.composer.reply}
       />
-      <TypingIndicator agent={model.agentTyping.value} />
+      <TypingIndicator agent={threadModel.agentTyping.value} />
       {resolved ? (
         <div class="resolved">
           <p class="resolved__text">{strings.resolvedNotice}</p>
@@ -37,7 +39,7 @@ export function ThreadScreen({ model, focusComposer }: { model: PanelModel; focu
           </button>
         </div>
       ) : (
-        <Composer model={model} focusComposer={focusComposer} />
+        <Composer model={model} />
       )}
     </div>
   );

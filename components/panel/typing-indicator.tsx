@@ -1,5 +1,6 @@
-import type { Agent } from '@/utils/panel/models';
+import type { TypingAgent as Agent } from '@/utils/protocol';
 import { strings } from '@/utils/strings';
+import './typing-indicator.css';
 
 /** Always rendered, so the live region exists before its text changes (screen readers need that). */
 export function TypingIndicator({ agent }: { agent: Agent | null }) {

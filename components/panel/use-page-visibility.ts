@@ -1,12 +1,11 @@
 // A hidden panel (a background tab, a minimized window) does not count as reading its thread.
 import { useEffect } from 'preact/hooks';
-import type { PanelModel } from '@/utils/panel/models';
 
-export function usePageVisibility(model: PanelModel) {
+export function usePageVisibility(setVisible: (visible: boolean) => void) {
   useEffect(() => {
-    const update = () => (model.pageVisible.value = document.visibilityState !== 'hidden');
+    const update = () => setVisible(document.visibilityState !== 'hidden');
     update();
     document.addEventListener('visibilitychange', update);
     return () => document.removeEventListener('visibilitychange', update);
-  }, [model]);
+  }, [setVisible]);
 }

@@ -65,8 +65,26 @@ export function applyConversation(
   return next;
 }
 
+/** One message in or replaced, without re-sorting: a binary search finds its place (a cable event's path). */
+export function upsertMessage(held: readonly Message[], message: Message): Message[] {
+  if (message.private || message.message_type === 2) return held as Message[];
+  let lo = 0;
+  let hi = held.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareMessages(held[mid]!, message) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = held.slice();
+  const at = held[lo];
+  if (at?.id === message.id) next[lo] = { ...at, ...message };
+  else if (held.some((m) => m.id === message.id)) return mergeMessages(held, [message]); // its time changed
+  else next.splice(lo, 0, message);
+  return next;
+}
+
 export function applyMessage(held: ConversationState, message: Message): ConversationState {
-  const messages = mergeMessages(held.messages, [message]);
+  const messages = upsertMessage(held.messages, message);
   return { ...held, messages, lastActivityAt: lastActivity({ messages }, held.lastActivityAt) };
 }
 

@@ -70,7 +70,7 @@ export async function connect(input: SettingsInput, previous: StoredSession | nu
     };
   } catch (error) {
     if (error instanceof ApiError && error.kind === 'server' && identity) return { ok: false, error: 'identity_rejected' };
-    if (error instanceof ApiError && error.kind === 'invalid') return { ok: false, error: 'invalid', detail: error.message };
+    if (error instanceof ApiError && error.kind === 'invalid') return { ok: false, error: 'invalid' };
     return serverError(error, origin, deps);
   }
 }
@@ -100,7 +100,8 @@ async function restoreOrCreate(
 }
 
 async function serverError(error: unknown, origin: string, deps: ConnectDeps): Promise<ConnectOutcome> {
-  if (!(error instanceof ApiError)) return { ok: false, error: 'server', detail: String(error) };
+  console.warn('Connect failed', error); // the words the user sees come from the code alone
+  if (!(error instanceof ApiError)) return { ok: false, error: 'server' };
   switch (error.kind) {
     case 'unreachable': {
       // Reachable but unreadable means the server sends no CORS headers: host access would fix that.
@@ -111,16 +112,16 @@ async function serverError(error: unknown, origin: string, deps: ConnectDeps): P
       if (reachable && !(await deps.hasOrigin(origin).catch(() => false))) {
         return { ok: false, error: 'permission_needed', origin };
       }
-      return { ok: false, error: 'unreachable', detail: error.message };
+      return { ok: false, error: 'unreachable' };
     }
     case 'not_found':
       return error.jsonBody ? { ok: false, error: 'unknown_inbox' } : { ok: false, error: 'not_hoory' };
     case 'bad_response':
     case 'bad_request':
-      return { ok: false, error: 'not_hoory', detail: error.message };
+      return { ok: false, error: 'not_hoory' };
     case 'invalid':
-      return { ok: false, error: 'invalid', detail: error.message };
+      return { ok: false, error: 'invalid' };
     default:
-      return { ok: false, error: 'server', detail: error.message };
+      return { ok: false, error: 'server' };
   }
 }

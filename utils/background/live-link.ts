@@ -1,36 +1,19 @@
 // The live link to the server: the /cable subscription, the REST resync after every (re)connect (the cable
 // replays nothing), and what to do when the server will not confirm the subscription.
 import { ApiError } from '../api/errors';
-import type { ClientApi } from '../api/client';
-import type { Conversation } from '../api/schemas';
-import type { CableEvent } from '../cable/events';
 import { connectRoom, type RoomCableOptions } from '../cable/room-cable';
-import type { ConnectionState } from '../protocol';
-import { strings } from '../strings';
+import { errorCodeOf } from '../protocol/errors';
+import type { CableEventHandler } from './cable-events';
+import type { SessionOutbox } from './outbox';
 import { backoffMs } from './outbox-queue';
-import type { StoredSession } from './storage';
+import type { Session } from './session';
+import type { Store } from './store';
 
 const RETRY_LINK_MS = 30_000;
 
-export interface LinkHost {
-  cableOptions: Pick<RoomCableOptions, 'WebSocket' | 'confirmTimeoutMs' | 'staleAfterSeconds'>;
-  session(): StoredSession | null;
-  installationUrl(): string;
-  api(): ClientApi | null;
-  connection(): ConnectionState;
-  setConnection(state: ConnectionState, detail?: string): void;
-  /** The server's whole list of conversations, after a (re)connect. */
-  resynced(list: Conversation[]): void;
-  event(event: CableEvent): void;
-  /** Subscribed: live again (the outbox may send). */
-  online(): void;
-  /** The same contact has a new pubsub_token: store it (the link reopens itself). */
-  tokenChanged(pubsubToken: string): Promise<void>;
-  /** The contact is gone on the server: start a new session; false if that failed. */
-  sessionLost(): Promise<boolean>;
-}
+export type LinkOptions = Pick<RoomCableOptions, 'WebSocket' | 'confirmTimeoutMs' | 'staleAfterSeconds'>;
 
-export function createLiveLink(host: LinkHost) {
+export function createLiveLink(session: Session, store: Store, outbox: SessionOutbox, events: CableEventHandler, options: LinkOptions = {}) {
   let cable: ReturnType<typeof connectRoom> | null = null;
   let resyncTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -38,19 +21,19 @@ export function createLiveLink(host: LinkHost) {
 
   function open() {
     close();
-    const session = host.session();
-    if (!session) return;
-    host.setConnection('connecting');
+    const bound = session.current.peek();
+    if (!bound) return;
+    store.setConnection('connecting');
     cable = connectRoom(
-      { installationUrl: host.installationUrl(), pubsubToken: session.pubsubToken, ...host.cableOptions },
+      { installationUrl: bound.settings.installationUrl, pubsubToken: bound.stored.pubsubToken, ...options },
       {
         onConnected: () => {
-          host.setConnection('online');
+          store.setConnection('online');
           void resync();
-          host.online();
+          void outbox.drain();
         },
-        onDisconnected: () => host.setConnection('connecting', strings.reconnecting),
-        onEvent: (event) => host.event(event),
+        onDisconnected: () => store.setConnection('connecting', 'reconnecting'),
+        onEvent: (event) => events.handle(event),
         onMalformed: (error) => {
           console.warn('Dropped a malformed cable event; resyncing', error);
           scheduleResync(1_000);
@@ -74,17 +57,16 @@ export function createLiveLink(host: LinkHost) {
 
   async function resync() {
     clearTimeout(resyncTimer);
-    const api = host.api();
-    const sourceId = host.session()?.sourceId;
-    if (!api || !sourceId) return;
+    const bound = session.current.peek();
+    if (!bound) return;
     try {
-      const list = await api.listConversations(sourceId);
-      if (host.session()?.sourceId !== sourceId) return; // the session changed meanwhile
+      const list = await bound.api.listConversations();
+      if (session.current.peek() !== bound) return; // the session changed meanwhile
       resyncAttempt = 0;
-      host.resynced(list);
+      store.resynced(list);
     } catch (error) {
       resyncAttempt += 1;
-      host.setConnection(host.connection() === 'online' ? 'online' : 'offline', describe(error));
+      store.setConnection(store.connection.peek().state === 'online' ? 'online' : 'offline', errorCodeOf(error));
       scheduleResync(backoffMs(resyncAttempt, error));
     }
   }
@@ -96,21 +78,21 @@ export function createLiveLink(host: LinkHost) {
 
   /** reject_subscription, or silence (Chatwoot 4.x): find out whether the session still exists. */
   async function checkSession(reason: 'rejected' | 'timeout') {
-    const api = host.api();
-    const session = host.session();
-    if (!api || !session) return;
+    const bound = session.current.peek();
+    if (!bound) return;
     close();
     try {
-      const contact = await api.getContact(session.sourceId, identityOf(session));
-      if (contact.pubsub_token !== session.pubsubToken) {
-        await host.tokenChanged(contact.pubsub_token);
-        return open();
+      const contact = await bound.api.getContact(bound.identity);
+      if (contact.pubsub_token !== bound.stored.pubsubToken) {
+        await session.renewToken(contact.pubsub_token); // the chat service reopens the link with it
+        return;
       }
-      host.setConnection('offline', reason === 'timeout' ? strings.liveNoAnswer : strings.liveRefused);
+      store.setConnection('offline', reason === 'timeout' ? 'live_silent' : 'live_refused');
       void resync();
     } catch (error) {
-      if (error instanceof ApiError && error.kind === 'not_found' && (await host.sessionLost())) return;
-      host.setConnection('offline', describe(error));
+      // The contact is gone on the server: a new one, with the same settings (the chat service reopens).
+      if (error instanceof ApiError && error.kind === 'not_found' && (await session.renew())) return;
+      store.setConnection('offline', errorCodeOf(error));
     }
     retryLater();
   }
@@ -119,16 +101,3 @@ export function createLiveLink(host: LinkHost) {
 }
 
 export type LiveLink = ReturnType<typeof createLiveLink>;
-
-function identityOf(session: StoredSession) {
-  return session.identifier ? { identifier: session.identifier, identifierHash: session.identifierHash } : undefined;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.kind === 'unreachable') return strings.serverUnreachable;
-    if (error.kind === 'rate_limited') return strings.rateLimited;
-    return error.message;
-  }
-  return String(error);
-}

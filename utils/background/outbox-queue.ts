@@ -6,6 +6,7 @@
 //   for a message, the contact's conversations for a new conversation.
 import { ApiError } from '../api/errors';
 import type { Conversation, Message } from '../api/schemas';
+import { errorCodeOf, type ErrorCode } from '../protocol/errors';
 
 export interface OutboxItem {
   echoId: string;
@@ -24,7 +25,7 @@ export interface OutboxItem {
   createdAfter?: number;
   /** That creation may have happened on the server: look for it before creating another. */
   createUncertain?: boolean;
-  error?: string;
+  error?: ErrorCode;
   createdAt: number;
 }
 
@@ -117,7 +118,7 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
       } else {
         item.state = 'failed';
       }
-      item.error = (error as Error).message;
+      item.error = errorCodeOf(error);
       await save();
     }
     hooks.changed();

@@ -1,5 +1,6 @@
 // The panels attached to the background (one side panel per window, or a panel page in a tab), each with
 // the thread it shows. A thread on screen in any panel is read as it arrives and gets no notification.
+import { signal } from '@preact/signals-core';
 import type { BackgroundEvent } from '../protocol';
 
 export interface EventSink {
@@ -8,27 +9,41 @@ export interface EventSink {
 
 export function createPanels() {
   const shown = new Map<EventSink, number | null>();
+  /** Bumped whenever a panel comes, goes or shows another thread: the publisher reacts to it. */
+  const changes = signal(0);
+  /** The distinct threads on screen. */
+  const visible = signal<ReadonlySet<number>>(new Set());
+
+  const update = () => {
+    const now = new Set([...shown.values()].filter((id): id is number => id !== null));
+    const before = visible.peek();
+    if (now.size !== before.size || [...now].some((id) => !before.has(id))) visible.value = now;
+    changes.value++;
+  };
+
   return {
-    attach(sink: EventSink, onView: (conversationId: number | null) => void) {
+    changes,
+    visible,
+    /** `onView` runs before the thread counts as visible (so its unread line is placed before it is read). */
+    attach(sink: EventSink, onView: (conversationId: number) => void) {
       shown.set(sink, null);
+      update();
       return {
-        detach: () => void shown.delete(sink),
+        detach() {
+          shown.delete(sink);
+          update();
+        },
         setView(conversationId: number | null) {
           if (!shown.has(sink)) return;
+          if (conversationId !== null) onView(conversationId);
           shown.set(sink, conversationId);
-          onView(conversationId);
+          update();
         },
       };
     },
-    isVisible: (conversationId: number) => [...shown.values()].includes(conversationId),
-    /** The distinct threads on screen. */
-    visible: () => new Set([...shown.values()].filter((id): id is number => id !== null)),
-    broadcast(event: BackgroundEvent) {
-      for (const sink of shown.keys()) sink.post(event);
-    },
-    /** Each panel that shows a thread, with it. */
-    eachThread(post: (sink: EventSink, conversationId: number) => void) {
-      for (const [sink, id] of shown) if (id !== null) post(sink, id);
-    },
+    isVisible: (conversationId: number) => visible.peek().has(conversationId),
+    sinks: () => [...shown] as const,
   };
 }
+
+export type Panels = ReturnType<typeof createPanels>;

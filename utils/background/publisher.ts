@@ -1,80 +1,67 @@
-// After any change to the held chat: one storage write, one update to each panel and one badge update,
-// however many changes came in the same turn (a resync touches every conversation at once).
+// The one reaction that publishes the store: to the panels (what changed), to the storage cache and to the
+// badge. Whatever changes in one turn (a resync touches every conversation) is published once, after it.
+import { effect } from '@preact/signals-core';
 import { badgeText, badgeTitle } from '../badge';
-import type { ConnectionState, Snapshot, ThreadView } from '../protocol';
-import { placeholderConversation, trimForStorage, unreadOf, type ConversationState } from './chat-state';
-import type { OutboxItem } from './outbox-queue';
-import type { createPanels } from './panels';
-import { CACHED_MESSAGES, chatItem, type StoredSession } from './storage';
-import { outboxMessage, summarize, threadView } from './views';
+import { trimForStorage, unreadOf } from './chat-state';
+import { createPanelPublisher } from './panel-publisher';
+import type { Panels } from './panels';
+import type { Session } from './session';
+import { CACHED_MESSAGES, chatItem } from './storage';
+import type { Store } from './store';
 
-/** Messages added to a thread's window per "load older". */
-export const THREAD_PAGE = 30;
-
-export interface PublisherSources {
-  conversations: Map<number, ConversationState>;
-  windows: Map<number, number>;
-  /** Per conversation, the first reply that was unread when it was last opened. */
-  unreadMarks: Map<number, number>;
-  panels: ReturnType<typeof createPanels>;
-  session(): StoredSession | null;
-  connection(): { state: ConnectionState; detail?: string };
-  agentsOnline(): boolean | undefined;
-  pending(): readonly OutboxItem[];
-  setBadge(text: string, title: string): Promise<void>;
-}
-
-export function createPublisher(from: PublisherSources) {
-  let queued = false;
+export function startPublisher(store: Store, session: Session, panels: Panels, setBadge: (text: string, title: string) => Promise<void>) {
+  const toPanels = createPanelPublisher(store, session, panels);
+  let scheduled = false;
+  let stopped = false;
   let saving = Promise.resolve();
-  let lastBadge: string | null = null;
+  let savedConversations: unknown = null;
+  let savedSession: unknown = null;
+  let badge: string | null = null;
 
-  function snapshot(): Snapshot {
-    const session = from.session();
-    const { state, detail } = from.connection();
-    return {
-      configured: session !== null,
-      ...(session?.inboxName ? { inboxName: session.inboxName } : {}),
-      ...(from.agentsOnline() !== undefined ? { agentsOnline: from.agentsOnline() } : {}),
-      connection: session ? state : 'unconfigured',
-      ...(detail ? { connectionDetail: detail } : {}),
-      conversations: [...from.conversations.values()].map(summarize),
-      unsent: from.pending().filter((item) => item.conversationId === null).map(outboxMessage),
-    };
+  function saveCache() {
+    const conversations = store.conversations.peek();
+    const bound = session.current.peek();
+    if (conversations === savedConversations && bound === savedSession) return;
+    savedConversations = conversations;
+    savedSession = bound;
+    const data = bound
+      ? { key: bound.stored.key, conversations: [...conversations.values()].map((c) => trimForStorage(c, CACHED_MESSAGES)) }
+      : null;
+    saving = saving.then(() => chatItem.setValue(data)).catch((e) => console.error('Could not save the chat cache', e));
   }
 
-  function view(id: number): ThreadView {
-    const state = from.conversations.get(id) ?? placeholderConversation(id);
-    return threadView(state, from.windows.get(id) ?? THREAD_PAGE, from.pending(), from.unreadMarks.get(id));
-  }
-
-  async function updateBadge() {
-    const total = [...from.conversations.values()].reduce((sum, c) => sum + unreadOf(c), 0);
-    const text = badgeText(total);
-    if (text === lastBadge) return;
-    lastBadge = text;
-    await from.setBadge(text, badgeTitle(total)).catch((e) => console.error('Could not set the badge', e));
+  function updateBadge() {
+    let total = 0;
+    for (const c of store.conversations.peek().values()) total += unreadOf(c);
+    if (badgeText(total) === badge) return;
+    badge = badgeText(total);
+    void setBadge(badge, badgeTitle(total)).catch((e) => console.error('Could not set the badge', e));
   }
 
   function flush() {
-    queued = false;
-    const session = from.session();
-    const data = session
-      ? { key: session.key, conversations: [...from.conversations.values()].map((c) => trimForStorage(c, CACHED_MESSAGES)) }
-      : null;
-    saving = saving.then(() => chatItem.setValue(data)).catch((e) => console.error('Could not save the chat cache', e));
-    from.panels.broadcast({ type: 'snapshot', snapshot: snapshot() });
-    from.panels.eachThread((sink, id) => sink.post({ type: 'thread', thread: view(id) }));
-    void updateBadge();
+    scheduled = false;
+    if (stopped) return;
+    toPanels.publish();
+    saveCache();
+    updateBadge();
   }
 
+  const dispose = effect(() => {
+    // Everything a publication reads: any change schedules one.
+    void [store.conversations.value, store.windows.value, store.unreadMarks.value, store.connection.value];
+    void [store.agentsOnline.value, store.typing.value, store.pending.value, store.started.value];
+    void [session.current.value, panels.changes.value];
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(flush, 0);
+  });
+
   return {
-    snapshot,
-    view,
-    changed() {
-      if (queued) return;
-      queued = true;
-      setTimeout(flush, 0);
+    /** Publishing is done and stored (tests). */
+    settled: () => saving,
+    stop() {
+      stopped = true;
+      dispose();
     },
   };
 }

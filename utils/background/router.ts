@@ -1,8 +1,10 @@
-// Answers requests from the extension's own pages, and only theirs: each request is validated with zod
-// and dispatched to the chat service. Errors come back as `{ ok: false, error }`, never as a throw.
+// Answers requests from the extension's own pages, and only theirs: each request is validated against its
+// schema, dispatched through the handler map, and its reply validated as the protocol promises. Errors
+// come back as `{ ok: false, error: { code } }`, never as a throw and never as exception text.
 import { describeIssues } from '../api/describe-issues';
-import { pageRequestSchema, type PageRequest, type Reply, type RequestType } from '../protocol';
-import type { ChatService } from './chat-service';
+import type { Reply } from '../protocol';
+import { toAppError } from '../protocol/errors';
+import { requests, type RequestHandlers, type RequestType } from '../protocol/requests';
 
 export interface SenderInfo {
   id?: string;
@@ -13,39 +15,29 @@ export function isOwnPage(sender: SenderInfo, extensionId: string, extensionOrig
   return sender.id === extensionId && Boolean(sender.url?.startsWith(extensionOrigin));
 }
 
-export async function handleRequest(service: ChatService, raw: unknown): Promise<Reply<RequestType>> {
-  const parsed = pageRequestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeIssues(parsed.error)}` };
-  try {
-    return { ok: true, value: (await dispatch(service, parsed.data)) as never };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message || String(error) };
-  }
-}
+const isRequestType = (type: unknown): type is RequestType => typeof type === 'string' && Object.hasOwn(requests, type);
 
-async function dispatch(service: ChatService, request: PageRequest): Promise<unknown> {
-  switch (request.type) {
-    case 'connect':
-      return service.connect(request.settings);
-    case 'snapshot.get':
-      return service.snapshot();
-    case 'thread.open':
-      return service.openThread(request.conversationId);
-    case 'thread.older':
-      return service.loadOlder(request.conversationId);
-    case 'message.send':
-      return service.send(request.conversationId, request.content, request.page);
-    case 'message.retry':
-      await service.retry(request.echoId);
-      return null;
-    case 'message.submit':
-      await service.submit(request.conversationId, request.messageId, request.values);
-      return null;
-    case 'typing':
-      await service.typing(request.conversationId, request.on);
-      return null;
-    case 'conversation.resolve':
-      await service.resolve(request.conversationId);
-      return null;
+export async function handleRequest(handlers: RequestHandlers, raw: unknown, ready?: Promise<unknown>): Promise<Reply<RequestType>> {
+  const type = (raw as { type?: unknown } | null)?.type;
+  if (!isRequestType(type)) return { ok: false, error: { code: 'invalid_request' } };
+  const spec = requests[type];
+  const request = spec.request.safeParse(raw);
+  if (!request.success) {
+    console.warn(`Invalid ${type} request`, describeIssues(request.error));
+    return { ok: false, error: { code: 'invalid_request' } };
+  }
+  try {
+    await ready;
+    // The map is keyed by type and the request parsed by that type's schema: they match.
+    const handler = handlers[type] as (request: unknown) => Promise<unknown>;
+    const value = await handler({ ...request.data, type });
+    const reply = spec.reply.safeParse(value);
+    if (!reply.success) {
+      console.error(`The ${type} reply broke the protocol`, reply.error);
+      return { ok: false, error: { code: 'internal' } };
+    }
+    return { ok: true, value: reply.data };
+  } catch (error) {
+    return { ok: false, error: toAppError(error) };
   }
 }

@@ -111,3 +111,26 @@ export function threadView(
     hasOlder: state.messages.length > shown.length || state.hasOlder,
   };
 }
+
+/** A row of a thread's view, with what tells whether it changed since a panel last got it. */
+export interface ThreadRow {
+  key: string;
+  source: Message | string;
+  tag: string;
+  build(): ThreadMessage;
+}
+
+/** The rows a thread shows: its window of held messages, then its messages still in the outbox. */
+export function threadRows(state: ConversationState, window: number, pending: readonly OutboxItem[]): ThreadRow[] {
+  const rows: ThreadRow[] = state.messages.slice(-window).map((m) => ({
+    key: `m${m.id}`,
+    source: m,
+    tag: m.status === 'read' || state.agentLastSeenAt >= m.created_at ? 'read' : 'sent',
+    build: () => toThreadMessage(m, state.agentLastSeenAt),
+  }));
+  for (const item of pending) {
+    if (item.conversationId !== state.id) continue;
+    rows.push({ key: `e${item.echoId}`, source: item.echoId, tag: `${item.state}|${item.error ?? ''}`, build: () => outboxMessage(item) });
+  }
+  return rows;
+}

@@ -7,8 +7,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WebSocket } from 'ws';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { createChatService, type ChatService } from '@/utils/background/chat-service';
-import type { BackgroundEvent } from '@/utils/protocol';
-import { settingsItem } from '@/utils/settings';
+import { handleRequest } from '@/utils/background/router';
+import type { BackgroundEvent, PageContext, ReplyOf, RequestOf, RequestType, SettingsInput } from '@/utils/protocol';
+import { settingsMailbox } from '@/utils/protocol/mailboxes';
 import { outboxItem } from '@/utils/background/storage';
 
 // A service worker has a global addEventListener (ActionCable listens for visibilitychange); Node lacks it.
@@ -17,6 +18,24 @@ import { outboxItem } from '@/utils/background/storage';
 
 let sandbox: Sandbox;
 const services: ChatService[] = [];
+
+/** The service as the pages reach it: every call goes through the router, its schemas and its handler map. */
+function pages(service: ChatService) {
+  async function call<T extends RequestType>(request: RequestOf<T>): Promise<ReplyOf<T>> {
+    const reply = await handleRequest(service.handlers, request, service.ready);
+    if (!reply.ok) throw new Error(reply.error.code);
+    return reply.value as ReplyOf<T>;
+  }
+  return Object.assign(service, {
+    connect: (settings: SettingsInput) => call({ type: 'connect', settings }),
+    send: (conversationId: number | null, content: string, page?: PageContext) =>
+      call({ type: 'message.send', conversationId, content, ...(page ? { page } : {}) }),
+    openThread: (conversationId: number) => call({ type: 'thread.open', conversationId }),
+    loadOlder: (conversationId: number) => call({ type: 'thread.older', conversationId }),
+    snapshot: () => call({ type: 'snapshot.get' }),
+    notifications: (on: boolean) => call({ type: 'settings.notifications', on }),
+  });
+}
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
@@ -43,14 +62,14 @@ function service(cable?: { confirmTimeoutMs?: number; staleAfterSeconds?: number
   let dead = false;
   const fetch: typeof globalThis.fetch = (input, init) =>
     new Promise((resolve, reject) => globalThis.fetch(input, init).then((r) => dead || resolve(r), (e) => dead || reject(e)));
-  const s = createChatService({
+  const s = pages(createChatService({
     fetch,
     WebSocket: WebSocket as never,
     setBadge: async (text, title) => void Object.assign(badge, { text, title }),
     notify,
     hasOrigin: async () => true,
     cable,
-  });
+  }));
   const panel = s.attach({ post: (e) => events.push(e) });
   services.push(s);
   const kill = () => {
@@ -102,7 +121,8 @@ describe('chat service against the sandbox', () => {
 
   it('tracks what each panel shows: a thread on screen in any window is read and not notified', async () => {
     const { s, badge, notify, panel } = await connected();
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), notifications: true });
+    await s.notifications(true);
+    expect((await settingsMailbox.getValue()).notifications).toBe(true); // the background owns the settings
     await s.send(null, 'first');
     await vi.waitFor(() => expect(s.state().conversations.size).toBe(1));
     await s.send(null, 'second');

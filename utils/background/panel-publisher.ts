@@ -1,0 +1,120 @@
+// Tells each panel what changed since it was last told: its status when it changed, the summaries of the
+// conversations that changed, and the rows of its thread that changed. A panel that starts showing a
+// thread gets that thread's whole view once.
+import type { BackgroundEvent, ConversationSummary, PanelStatus, ThreadView } from '../protocol';
+import { placeholderConversation, type ConversationState } from './chat-state';
+import type { EventSink, Panels } from './panels';
+import type { Session } from './session';
+import type { Store } from './store';
+import { outboxMessage, summarize, threadRows } from './views';
+
+interface SentThread {
+  conversationId: number;
+  rows: Map<string, { source: unknown; tag: string }>;
+  facts: string;
+}
+
+export function panelStatus(store: Store, session: Session): PanelStatus {
+  const bound = session.current.peek();
+  const { state, issue } = store.connection.peek();
+  const online = store.agentsOnline.peek();
+  return {
+    configured: bound !== null,
+    ...(bound?.stored.inboxName ? { inboxName: bound.stored.inboxName } : {}),
+    ...(online !== undefined ? { agentsOnline: online } : {}),
+    connection: bound ? state : 'unconfigured',
+    ...(bound && issue ? { issue } : {}),
+  };
+}
+
+export function threadView(store: Store, id: number): ThreadView {
+  const state = store.held(id) ?? placeholderConversation(id);
+  const rows = threadRows(state, store.windowOf(id), store.pending.peek());
+  return { conversationId: id, messages: rows.map((r) => r.build()), ...threadFacts(store, state, rows.map((r) => r.key)) };
+}
+
+function threadFacts(store: Store, state: ConversationState, keys: string[]) {
+  const mark = store.unreadMarks.peek().get(state.id);
+  const markKey = mark === undefined ? undefined : `m${mark}`;
+  return {
+    status: state.status,
+    hasOlder: state.messages.length > store.windowOf(state.id) || state.hasOlder,
+    ...(markKey && keys.includes(markKey) ? { firstUnreadKey: markKey } : {}),
+  };
+}
+
+export function createPanelPublisher(store: Store, session: Session, panels: Panels) {
+  let status = '';
+  let summaries = new Map<number, ConversationState>();
+  let unsent = '';
+  let typing = store.typing.peek();
+  let started = new Set<string>();
+  const threads = new Map<EventSink, SentThread>();
+
+  const broadcast = (event: BackgroundEvent) => {
+    for (const [sink] of panels.sinks()) sink.post(event);
+  };
+
+  function publishList() {
+    const nextStatus = panelStatus(store, session);
+    if (JSON.stringify(nextStatus) !== status) {
+      status = JSON.stringify(nextStatus);
+      broadcast({ type: 'status', status: nextStatus });
+    }
+    const held = store.conversations.peek();
+    const upsert: ConversationSummary[] = [];
+    for (const [id, state] of held) if (summaries.get(id) !== state) upsert.push(summarize(state));
+    const remove = [...summaries.keys()].filter((id) => !held.has(id));
+    summaries = new Map(held);
+    if (upsert.length || remove.length) broadcast({ type: 'conversations', upsert, remove });
+    const waiting = store.pending.peek().filter((item) => item.conversationId === null);
+    const signature = waiting.map((i) => `${i.echoId}|${i.state}|${i.error ?? ''}`).join();
+    if (signature !== unsent) {
+      unsent = signature;
+      broadcast({ type: 'unsent', messages: waiting.map(outboxMessage) });
+    }
+  }
+
+  function publishEvents() {
+    for (const [id, agent] of store.typing.peek()) {
+      if (typing.get(id) !== agent) broadcast({ type: 'typing', conversationId: id, agent });
+    }
+    typing = store.typing.peek();
+    for (const [echoId, conversationId] of store.started.peek()) {
+      if (!started.has(echoId)) broadcast({ type: 'conversation.started', echoId, conversationId });
+    }
+    started = new Set(store.started.peek().keys());
+  }
+
+  function publishThread(sink: EventSink, id: number) {
+    const sent = threads.get(sink);
+    const state = store.held(id) ?? placeholderConversation(id);
+    const rows = threadRows(state, store.windowOf(id), store.pending.peek());
+    const next = new Map(rows.map((r) => [r.key, { source: r.source, tag: r.tag }]));
+    const facts = threadFacts(store, state, rows.map((r) => r.key));
+    threads.set(sink, { conversationId: id, rows: next, facts: JSON.stringify(facts) });
+    if (sent?.conversationId !== id) {
+      sink.post({ type: 'thread', thread: { conversationId: id, messages: rows.map((r) => r.build()), ...facts } });
+      return;
+    }
+    const upsert = rows.filter((r) => {
+      const before = sent.rows.get(r.key);
+      return !before || before.source !== r.source || before.tag !== r.tag;
+    });
+    const remove = [...sent.rows.keys()].filter((key) => !next.has(key));
+    if (!upsert.length && !remove.length && sent.facts === JSON.stringify(facts)) return;
+    sink.post({ type: 'thread.patch', patch: { conversationId: id, ...facts, upsert: upsert.map((r) => r.build()), remove } });
+  }
+
+  return {
+    publish() {
+      publishList();
+      publishEvents();
+      for (const [sink, id] of panels.sinks()) {
+        if (id === null) threads.delete(sink);
+        else publishThread(sink, id);
+      }
+      for (const sink of threads.keys()) if (!panels.sinks().some(([s]) => s === sink)) threads.delete(sink);
+    },
+  };
+}

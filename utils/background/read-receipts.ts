@@ -1,0 +1,51 @@
+// A thread on screen is read: as soon as it shows unread replies, the store marks it read (the badge drops
+// at once) and the server is told with update_last_seen, at most once every few seconds per conversation
+// and once more when a burst ends, not once per reply.
+import { effect } from '@preact/signals-core';
+import { unreadOf } from './chat-state';
+import type { Panels } from './panels';
+import type { Session } from './session';
+import type { Store } from './store';
+
+export const READ_RECEIPT_EVERY_MS = 3_000;
+
+export function startReadReceipts(store: Store, session: Session, panels: Panels, now = Date.now) {
+  const lastSent = new Map<number, number>();
+  const trailing = new Map<number, ReturnType<typeof setTimeout>>();
+
+  function tellServer(id: number) {
+    const bound = session.current.peek();
+    if (!bound) return;
+    lastSent.set(id, now());
+    void bound.api.updateLastSeen(id).catch((e) => console.warn('update_last_seen failed', e));
+  }
+
+  function schedule(id: number) {
+    if (trailing.has(id)) return;
+    const wait = (lastSent.get(id) ?? -Infinity) + READ_RECEIPT_EVERY_MS - now();
+    if (wait <= 0) return tellServer(id);
+    trailing.set(id, setTimeout(() => {
+      trailing.delete(id);
+      tellServer(id);
+    }, wait));
+  }
+
+  const dispose = effect(() => {
+    const visible = panels.visible.value;
+    const held = store.conversations.value;
+    for (const id of visible) {
+      const state = held.get(id);
+      // Never looked at on the server (0): say so once, so the agent sees the customer opened it.
+      if (!state || (unreadOf(state) === 0 && state.contactLastSeenAt !== 0)) continue;
+      store.markedRead(id, now());
+      schedule(id);
+    }
+  });
+
+  return {
+    stop() {
+      dispose();
+      for (const timer of trailing.values()) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// What the background does for each request of the pages: the handler map the router dispatches through.
+import { pageLine } from '../page-context';
+import { handoffMailbox } from '../protocol/mailboxes';
+import type { RequestHandlers } from '../protocol/requests';
+import { connect, type ConnectDeps } from './connect';
+import type { CableEventHandler } from './cable-events';
+import { placeholderConversation } from './chat-state';
+import type { SessionOutbox } from './outbox';
+import { panelStatus, threadView } from './panel-publisher';
+import type { Session } from './session';
+import type { Store } from './store';
+import { outboxMessage, summarize } from './views';
+
+/** The server's page size for GET messages: a shorter page means the history starts there. */
+const MESSAGES_PAGE = 20;
+
+export interface HandlerParts {
+  session: Session;
+  store: Store;
+  outbox: SessionOutbox;
+  events: CableEventHandler;
+  deps: ConnectDeps;
+}
+
+export function createRequestHandlers({ session, store, outbox, events, deps }: HandlerParts): RequestHandlers {
+  return {
+    async connect({ settings: input }) {
+      const outcome = await connect(input, session.current.peek()?.stored ?? null, deps);
+      if (!outcome.ok) return { ok: false, error: outcome.error, ...(outcome.origin ? { origin: outcome.origin } : {}) };
+      await session.adopt({ ...session.settings.peek(), ...outcome.settings }, outcome.session);
+      return { ok: true, ...(outcome.inboxName ? { inboxName: outcome.inboxName } : {}) };
+    },
+    async 'settings.get'() {
+      const { notifications, ...fields } = session.settings.peek();
+      return { ...fields, notifications };
+    },
+    async 'settings.notifications'({ on }) {
+      await session.setNotifications(on);
+      return null;
+    },
+    async 'snapshot.get'() {
+      return {
+        status: panelStatus(store, session),
+        conversations: [...store.conversations.peek().values()].map(summarize),
+        unsent: store.pending.peek().filter((item) => item.conversationId === null).map(outboxMessage),
+      };
+    },
+    /** Painted from what is held; a conversation not held yet is fetched and pushed when it comes. */
+    async 'thread.open'({ conversationId }) {
+      if (!store.held(conversationId)) void events.fetchConversation(conversationId);
+      return threadView(store, conversationId);
+    },
+    async 'thread.older'({ conversationId: id }) {
+      const state = store.held(id) ?? placeholderConversation(id);
+      if (state.messages.length <= store.windowOf(id) && state.hasOlder) {
+        const older = await session.require().api.listMessages(id, state.messages[0]?.id);
+        store.applyOlder(id, older, older.length >= MESSAGES_PAGE);
+      }
+      store.growWindow(id);
+      return threadView(store, id);
+    },
+    async 'message.send'({ conversationId, content, page }) {
+      const echoId = await outbox.enqueue({
+        conversationId,
+        content: page ? `${content}\n\n${pageLine(page)}` : content,
+        ...(conversationId === null && page ? { customAttributes: { page_url: page.url, page_title: page.title } } : {}),
+      });
+      return { conversationId, echoId };
+    },
+    async 'message.retry'({ echoId }) {
+      await outbox.retry(echoId);
+      return null;
+    },
+    async 'message.submit'({ conversationId, messageId, values }) {
+      store.applyMessage(await session.require().api.submitMessage(conversationId, messageId, values));
+      return null;
+    },
+    async typing({ conversationId, on }) {
+      await session.current.peek()?.api.toggleTyping(conversationId, on).catch(() => {});
+      return null;
+    },
+    async 'conversation.resolve'({ conversationId }) {
+      store.applyConversation(await session.require().api.resolveConversation(conversationId), true);
+      return null;
+    },
+    async 'handoff.take'({ at }) {
+      // Only the one the panel saw: a newer hand-off written meanwhile stays for it.
+      if ((await handoffMailbox.getValue())?.at === at) await handoffMailbox.setValue(null);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// The background's state as signals: conversations, thread windows, unread marks, the outbox's items, the
+// connection and presence. Parts write it through these actions; the publisher, read receipts and the
+// badge react to it. Changes made in one turn are published once (see publisher.ts).
+import { batch, signal } from '@preact/signals-core';
+import type { Conversation, Message } from '../api/schemas';
+import type { ConnectionState, ErrorCode, TypingAgent } from '../protocol';
+import {
+  applyConversation,
+  applyMessage,
+  mergeMessages,
+  placeholderConversation,
+  type ConversationState,
+} from './chat-state';
+import type { OutboxItem } from './outbox-queue';
+
+/** Messages a thread shows first, and adds per "load older". */
+export const THREAD_PAGE = 30;
+const MAX_OPEN_WINDOW = 200;
+
+const withEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V) => new Map(map).set(key, value);
+
+export function createStore() {
+  const conversations = signal<ReadonlyMap<number, ConversationState>>(new Map());
+  /** How many of each thread's newest messages the panels show (grows with "load older"). */
+  const windows = signal<ReadonlyMap<number, number>>(new Map());
+  /** Per conversation, the first reply that was unread when it was last opened ("New messages"). */
+  const unreadMarks = signal<ReadonlyMap<number, number>>(new Map());
+  const connection = signal<{ state: ConnectionState; issue?: ErrorCode }>({ state: 'unconfigured' });
+  const agentsOnline = signal<boolean | undefined>(undefined);
+  const typing = signal<ReadonlyMap<number, TypingAgent | null>>(new Map());
+  const pending = signal<readonly OutboxItem[]>([]);
+  /** New conversations by the echo id of their first message, until a panel has been told. */
+  const started = signal<ReadonlyMap<string, number>>(new Map());
+
+  const put = (state: ConversationState) => (conversations.value = withEntry(conversations.peek(), state.id, state));
+  const held = (id: number) => conversations.peek().get(id);
+
+  return {
+    conversations, windows, unreadMarks, connection, agentsOnline, typing, pending, started,
+    held,
+
+    /** A conversation from REST (whole history: `complete`) or from a cable event (last message only). */
+    applyConversation: (conversation: Conversation, complete: boolean) =>
+      put(applyConversation(held(conversation.id), conversation, complete)),
+
+    /** A message from the cable or an answer. False when the conversation is not held yet (fetch it). */
+    applyMessage(message: Message): boolean {
+      const state = held(message.conversation_id);
+      put(applyMessage(state ?? placeholderConversation(message.conversation_id), message));
+      return state !== undefined;
+    },
+
+    /** An older page from the server; `hasOlder` when the page was full. */
+    applyOlder(id: number, messages: Message[], hasOlder: boolean) {
+      const state = held(id) ?? placeholderConversation(id);
+      put({ ...state, messages: mergeMessages(state.messages, messages), hasOlder });
+    },
+
+    /** The server's whole list after a (re)connect: what it no longer has is dropped. */
+    resynced(list: Conversation[]) {
+      batch(() => {
+        const seen = new Set(list.map((c) => c.id));
+        const next = new Map([...conversations.peek()].filter(([id]) => seen.has(id)));
+        for (const c of list) next.set(c.id, applyConversation(next.get(c.id), c, true));
+        conversations.value = next;
+        if (connection.peek().issue) connection.value = { state: connection.peek().state };
+      });
+    },
+
+    /** The contact read this thread up to its newest message (local knowledge, ahead of the server). */
+    markedRead(id: number, now = Date.now()) {
+      const state = held(id);
+      if (!state) return;
+      const newest = state.messages[state.messages.length - 1];
+      put({
+        ...state,
+        contactLastSeenAt: Math.max(state.contactLastSeenAt, Math.floor(now / 1000), newest?.created_at ?? 0),
+        readUpToId: Math.max(state.readUpToId ?? 0, newest?.id ?? 0),
+      });
+    },
+
+    /** A panel starts showing a thread: where its unread replies begin, and a window that shows them all. */
+    opened(id: number, firstUnread: Message | undefined) {
+      batch(() => {
+        const marks = new Map(unreadMarks.peek());
+        if (firstUnread) marks.set(id, firstUnread.id);
+        else marks.delete(id);
+        unreadMarks.value = marks;
+        const state = held(id);
+        const fromFirst = firstUnread && state ? state.messages.length - state.messages.indexOf(firstUnread) : 0;
+        const size = Math.max(windows.peek().get(id) ?? THREAD_PAGE, Math.min(fromFirst + 5, MAX_OPEN_WINDOW));
+        if (size !== windows.peek().get(id)) windows.value = withEntry(windows.peek(), id, size);
+      });
+    },
+
+    windowOf: (id: number) => windows.peek().get(id) ?? THREAD_PAGE,
+    growWindow: (id: number) => (windows.value = withEntry(windows.peek(), id, (windows.peek().get(id) ?? THREAD_PAGE) + THREAD_PAGE)),
+
+    setConnection: (state: ConnectionState, issue?: ErrorCode) =>
+      (connection.value = issue ? { state, issue } : { state }),
+    setPresence: (online: boolean) => (agentsOnline.value = online),
+    setTyping: (id: number, agent: TypingAgent | null) => (typing.value = withEntry(typing.peek(), id, agent)),
+    setPending: (items: readonly OutboxItem[]) => (pending.value = items.map((item) => ({ ...item }))),
+    conversationStarted: (echoId: string, id: number) => (started.value = withEntry(started.peek(), echoId, id)),
+    clearStarted: () => (started.value = new Map()),
+
+    /** Cached conversations of this session, at start. */
+    restore(cached: ConversationState[]) {
+      conversations.value = new Map(cached.map((c) => [c.id, c]));
+    },
+    /** Another contact or inbox: nothing held belonged to it. */
+    reset() {
+      batch(() => {
+        conversations.value = new Map();
+        windows.value = new Map();
+        unreadMarks.value = new Map();
+        typing.value = new Map();
+        agentsOnline.value = undefined;
+      });
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,74 @@
+// The thread on screen: its view (patched row by row by the background's events), older messages on
+// demand, the agent typing, and the answers to its interactive messages.
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { Connector } from '../connector';
+import type { ThreadMessage, ThreadPatch, ThreadView, TypingAgent } from '../protocol';
+import { readonly } from './readonly';
+
+const AGENT_TYPING_TIMEOUT_MS = 30_000; // the widget clears a typing indicator by itself after 30 s
+
+/** Stored messages in time order, then those still in the outbox. */
+function order(a: ThreadMessage, b: ThreadMessage): number {
+  const pending = Number(a.id === undefined) - Number(b.id === undefined);
+  return pending || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0);
+}
+
+/** A patch applied to a view: unchanged rows keep their objects, so only changed rows render again. */
+export function patchView(view: ThreadView, patch: ThreadPatch): ThreadView {
+  const rows = new Map(view.messages.map((m) => [m.key, m]));
+  for (const key of patch.remove) rows.delete(key);
+  for (const message of patch.upsert) rows.set(message.key, message);
+  const { conversationId, status, hasOlder, firstUnreadKey } = patch;
+  return { conversationId, status, hasOlder, ...(firstUnreadKey ? { firstUnreadKey } : {}), messages: [...rows.values()].sort(order) };
+}
+
+export function createThreadModel(connector: Connector, shown: ReadonlySignal<number | null>, fail: (e: unknown) => void) {
+  const view = signal<ThreadView | null>(null);
+  const loadingOlder = signal(false);
+  const typing = signal<{ conversationId: number; agent: TypingAgent } | null>(null);
+  let typingClear: ReturnType<typeof setTimeout> | undefined;
+
+  const current = computed(() => (view.value && view.value.conversationId === shown.value ? view.value : null));
+  const accept = (next: ThreadView) => {
+    if (next.conversationId === shown.peek()) view.value = next;
+  };
+
+  return {
+    current,
+    loadingOlder: readonly(loadingOlder),
+    agentTyping: computed(() => (typing.value && typing.value.conversationId === shown.value ? typing.value.agent : null)),
+    accept,
+    patch(patch: ThreadPatch) {
+      const held = view.peek();
+      if (held && held.conversationId === patch.conversationId) view.value = patchView(held, patch);
+    },
+    setTyping(conversationId: number, agent: TypingAgent | null) {
+      clearTimeout(typingClear);
+      typing.value = agent ? { conversationId, agent } : null;
+      if (agent) typingClear = setTimeout(() => (typing.value = null), AGENT_TYPING_TIMEOUT_MS);
+    },
+    async open(conversationId: number) {
+      if (view.peek()?.conversationId !== conversationId) view.value = null;
+      await connector.request({ type: 'thread.open', conversationId }).then(accept, fail);
+    },
+    async loadOlder() {
+      const held = current.peek();
+      if (!held?.hasOlder || loadingOlder.peek()) return;
+      loadingOlder.value = true;
+      await connector.request({ type: 'thread.older', conversationId: held.conversationId }).then(accept, fail);
+      loadingOlder.value = false;
+    },
+    retry: (echoId: string) => void connector.request({ type: 'message.retry', echoId }).catch(fail),
+    async submit(messageId: number, values: unknown) {
+      const conversationId = shown.peek();
+      if (conversationId === null) return;
+      await connector.request({ type: 'message.submit', conversationId, messageId, values }).catch(fail);
+    },
+    async resolve() {
+      const conversationId = shown.peek();
+      if (conversationId !== null) await connector.request({ type: 'conversation.resolve', conversationId }).catch(fail);
+    },
+  };
+}
+
+export type ThreadModel = ReturnType<typeof createThreadModel>;

@@ -1,0 +1,40 @@
+// Background → page events over a Port named PANEL_PORT (whose disconnect also tells a panel the worker
+// stopped), and the panel's one message back. The background sends what changed, not the whole state.
+// Types only: the pages trust their own background, and ship no schemas for it.
+import type { ConversationSummary, PanelStatus, ThreadMessage, ThreadView } from '../protocol';
+
+export const PANEL_PORT = 'hoory-panel';
+
+/** A thread's rows that changed since the last event to this panel, and its header facts. */
+export interface ThreadPatch {
+  conversationId: number;
+  status: string;
+  hasOlder: boolean;
+  firstUnreadKey?: string;
+  upsert: ThreadMessage[];
+  remove: string[];
+}
+
+export interface TypingAgent {
+  name: string;
+  avatarUrl?: string;
+}
+
+export type BackgroundEvent =
+  | { type: 'status'; status: PanelStatus }
+  | { type: 'conversations'; upsert: ConversationSummary[]; remove: number[] }
+  /** Messages of conversations still being created (sending, or failed with Retry). */
+  | { type: 'unsent'; messages: ThreadMessage[] }
+  /** The whole view of the thread this panel shows: after it starts showing it. */
+  | { type: 'thread'; thread: ThreadView }
+  | { type: 'thread.patch'; patch: ThreadPatch }
+  | { type: 'typing'; conversationId: number; agent: TypingAgent | null }
+  /** A new conversation the panel asked for now exists: follow it. */
+  | { type: 'conversation.started'; echoId: string; conversationId: number };
+
+/** Panel → background over the port: which thread this panel has on screen (null: the list or a draft).
+ *  Per panel, as each window may have its own side panel. A thread on screen is read, and not notified. */
+export interface PanelMessage {
+  type: 'view';
+  conversationId: number | null;
+}

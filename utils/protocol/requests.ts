@@ -1,0 +1,58 @@
+// Page → background requests, each with the schema of its request and of its reply: the router validates
+// both, and the types of the handlers and of the connector come from this one map.
+import * as z from 'zod/mini';
+import {
+  connectResultSchema,
+  pageContextSchema,
+  settingsInputSchema,
+  snapshotSchema,
+  threadViewSchema,
+} from '../protocol';
+import { ERROR_CODES } from './errors';
+
+const conversationId = z.int();
+const none = z.null();
+
+export const requests = {
+  connect: { request: z.object({ settings: settingsInputSchema }), reply: connectResultSchema },
+  'settings.get': {
+    request: z.object({}),
+    reply: z.object({ ...settingsInputSchema.shape, notifications: z.boolean() }),
+  },
+  'settings.notifications': { request: z.object({ on: z.boolean() }), reply: none },
+  'snapshot.get': { request: z.object({}), reply: snapshotSchema },
+  'thread.open': { request: z.object({ conversationId }), reply: threadViewSchema },
+  'thread.older': { request: z.object({ conversationId }), reply: threadViewSchema },
+  'message.send': {
+    request: z.object({
+      conversationId: z.nullable(conversationId),
+      content: z.string().check(z.minLength(1)),
+      page: z.optional(pageContextSchema),
+    }),
+    reply: z.object({ conversationId: z.nullable(conversationId), echoId: z.string() }),
+  },
+  'message.retry': { request: z.object({ echoId: z.string() }), reply: none },
+  'message.submit': {
+    request: z.object({ conversationId, messageId: z.int(), values: z.unknown() }),
+    reply: none,
+  },
+  typing: { request: z.object({ conversationId, on: z.boolean() }), reply: none },
+  'conversation.resolve': { request: z.object({ conversationId }), reply: none },
+  /** The panel takes what the context menu or a notification left for it (the background clears it). */
+  'handoff.take': { request: z.object({ at: z.number() }), reply: none },
+} as const;
+
+export type RequestType = keyof typeof requests;
+/** Fields of a request body (an empty schema infers an index signature, which would swallow `type`). */
+type Fields<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+export type RequestOf<T extends RequestType> = { type: T } & Fields<z.output<(typeof requests)[T]['request']>>;
+export type ReplyOf<T extends RequestType> = z.output<(typeof requests)[T]['reply']>;
+export type PageRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
+
+export const appErrorSchema = z.object({ code: z.enum(ERROR_CODES), origin: z.optional(z.string()) });
+export type Reply<T extends RequestType> =
+  | { ok: true; value: ReplyOf<T> }
+  | { ok: false; error: z.output<typeof appErrorSchema> };
+
+/** What the background does for each request: the map the router dispatches through. */
+export type RequestHandlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<ReplyOf<T>> };
