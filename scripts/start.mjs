@@ -1,79 +1,93 @@
 #!/usr/bin/env node
-// `npm start`: build the extension, start the sandbox, open Chrome/Chromium with the extension loaded and
-// already connected to the sandbox, with the panel page and the agent console side by side.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+// `npm start`: installs the dependencies if needed, builds the extension, starts the local sandbox and opens
+// Chrome/Chromium as a user will see it: the extension connected to the sandbox, its real side panel open beside
+// a page, and the sandbox's agent console in its own tab.
+//   SANDBOX_PORT=3001  another port for the sandbox (default 3000)
+//   HEADLESS=1         headless; prints a line containing "connected" once the extension is connected
+//   CHROME_PATH=...    the browser to use
+// Ctrl+C (SIGINT) or SIGTERM stops the sandbox and the browser and exits 0.
+//
+// Only Node built-ins are imported statically: the dependency check runs before anything is installed.
+import { ensureDeps, ROOT } from './ensure-deps.mjs';
+import { findChrome } from './browsers.mjs';
 
-const PORT = Number(process.env.SANDBOX_PORT ?? 3000);
-const SANDBOX = `http://127.0.0.1:${PORT}`;
+process.chdir(ROOT);
+ensureDeps();
 
-function findBrowser() {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-    `${process.env.LOCALAPPDATA}\\Google\\Chrome\\Application\\chrome.exe`,
-    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  ];
-  const found = candidates.find((p) => p && existsSync(p));
-  if (!found) {
-    console.error('No Chrome or Chromium found. Set CHROME_PATH to its executable.');
-    process.exit(1);
-  }
-  return found;
+const HEADLESS = process.env.HEADLESS === '1';
+const portText = process.env.SANDBOX_PORT ?? '3000';
+const PORT = Number(portText);
+if (!/^\d+$/.test(portText) || PORT < 1 || PORT > 65535) {
+  console.error(`SANDBOX_PORT must be a port number (1-65535), not "${portText}".`);
+  process.exit(1);
+}
+if (!HEADLESS && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error('No display (DISPLAY is not set): `npm start` opens a browser window. Run it in a desktop session, or HEADLESS=1 npm start.');
+  process.exit(1);
 }
 
-const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+let session = null;
+let stopping = false;
+async function stop(code, message) {
+  if (stopping) return;
+  stopping = true;
+  if (message) (code ? console.error : console.log)(message);
+  await session?.close().catch(() => {});
+  if (session) console.log('Stopped the browser and the sandbox.');
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+// A SIGTERM sent to npm alone ends npm (and its shell) but does not reach this process: when the parent goes
+// away, stop as if told to, rather than leave the browser and the sandbox running.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void stop(0, 'npm was stopped: stopping.'), 1000).unref();
 
-const sandbox = spawn('npx', ['tsx', 'sandbox/main.ts', '--port', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
-sandbox.stdout.pipe(process.stdout);
-await new Promise((ok, fail) => {
-  sandbox.stdout.on('data', (chunk) => String(chunk).includes('demo-inbox') && ok());
-  sandbox.on('exit', (code) => fail(new Error(`sandbox exited (${code}); is port ${PORT} free? Set SANDBOX_PORT.`)));
-});
+const { checkPort, buildExtension, StartSession } = await import('./start-session.mjs');
 
-const browser = await puppeteer.launch({
-  executablePath: findBrowser(),
-  headless: process.env.HEADLESS === '1',
-  pipe: true,
-  enableExtensions: true,
-  defaultViewport: null,
-  userDataDir: mkdtempSync(join(tmpdir(), 'hoory-start-')),
-  args: ['--no-first-run', '--disable-sync', '--window-size=1280,860', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-});
-const id = await browser.installExtension(resolve('.output/chrome-mv3'));
+const portProblem = await checkPort(PORT);
+if (portProblem) await stop(1, portProblem);
+const chromePath = findChrome({ purpose: '`npm start` opens it' });
 
-// Configure it exactly as the options page's "Save" does.
-const options = await browser.newPage();
-await options.goto(`chrome-extension://${id}/options.html`);
-const result = await options.evaluate(
-  (settings) => chrome.runtime.sendMessage({ type: 'connect', settings }),
-  { installationUrl: SANDBOX, inboxIdentifier: 'demo-inbox', name: 'Demo customer', email: '', identifier: '', identifierHash: '' },
-);
-console.log(result?.ok && result.value?.ok ? 'Extension connected to the sandbox.' : `Could not connect: ${JSON.stringify(result)}`);
-
-const consolePage = await browser.newPage();
-await consolePage.goto(`${SANDBOX}/sandbox/`);
-const panel = await browser.newPage();
-await panel.goto(`chrome-extension://${id}/sidepanel.html`);
-await options.close();
-console.log(`Panel: chrome-extension://${id}/sidepanel.html (or click the toolbar icon for the side panel)`);
-console.log(`Agent console: ${SANDBOX}/sandbox/`);
-console.log('Close the browser or press Ctrl+C to stop.');
-
-const stop = () => {
-  sandbox.kill();
-  browser.close().catch(() => {});
-  process.exit(0);
+const step = (text) => process.stdout.write(`${text}… `);
+const done = (text = 'done') => process.stdout.write(`${text}\n`);
+const fail = (e) => {
+  process.stdout.write('failed.\n');
+  return stop(1, e.message);
 };
-browser.on('disconnected', stop);
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+
+step('Building the extension (wxt build)');
+await buildExtension().then((s) => done(`done in ${s.toFixed(1)} s`), fail);
+
+session = new StartSession({ chromePath, port: PORT, headless: HEADLESS });
+session.onEnd = (reason) => void stop(0, `${reason} Stopping.`);
+const sandboxUrl = session.sandboxUrl;
+step(`Starting the sandbox on ${sandboxUrl} and ${HEADLESS ? 'headless ' : ''}Chromium (${chromePath})`);
+let opened;
+try {
+  opened = await session.start({
+    connected: () => {
+      done();
+      console.log(`Extension connected to the sandbox (inbox "demo-inbox" at ${sandboxUrl}).`);
+    },
+  });
+} catch (e) {
+  if (stopping) await new Promise(() => {});
+  await fail(e);
+}
+
+if (opened.sidePanelError) {
+  console.log(`Could not open the side panel (${opened.sidePanelError}): click the extension's toolbar icon to open it.`);
+} else {
+  console.log(`Side panel open beside ${opened.demoUrl}`);
+}
+console.log(`
+Next:
+  • Write to support in the side panel: "New conversation", type, Enter. (The toolbar icon opens and closes it.)
+  • Reply as the agent in the other tab, the sandbox's agent console: ${session.consoleUrl}
+    Pick the conversation, type the reply, Enter. It appears in the side panel at once.
+    Or from a terminal: curl -H 'Content-Type: application/json' -d '{"content":"Hello from support"}' \\
+      ${sandboxUrl}/sandbox/api/conversations/1/messages
+  • Settings (another installation or inbox): chrome-extension://${opened.extensionId}/options.html
+    Other demo inbox: demo-hmac-inbox (HMAC token demo-hmac-token); sandbox/README.md has the agent API.
+${HEADLESS ? 'Headless: nothing to see. ' : ''}Press Ctrl+C${HEADLESS ? '' : ' or close the browser'} to stop.`);
