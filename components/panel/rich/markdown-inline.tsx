@@ -39,12 +39,22 @@ function span(token: Token, depth: number, key: number): ComponentChildren {
     case 'image':
       return image(t as Tokens.Image, key);
     case 'checkbox':
-      return `${(t as Tokens.Checkbox).checked ? '☑' : '☐'} `;
+      return checkbox((t as Tokens.Checkbox).checked, key);
     case 'html': // raw HTML is shown as the text it is
       return (t as Tokens.Tag).text;
     default:
       return token.raw;
   }
+}
+
+export function checkbox(checked: boolean, key: number) {
+  return (
+    <span key={key} class="md-task">
+      <span role="img" aria-label={checked ? richStrings.taskDone : richStrings.taskOpen}>
+        {checked ? '☑' : '☐'}
+      </span>{' '}
+    </span>
+  );
 }
 
 /** Links open in a new tab, only for http(s), mailto and tel; anything else is its text. */

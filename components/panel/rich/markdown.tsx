@@ -4,7 +4,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { ComponentChildren } from 'preact';
 import { decodeEntities } from './entities';
-import { inline, text } from './markdown-inline';
+import { checkbox, inline, text } from './markdown-inline';
 
 /** Deeper nesting (quotes in quotes in lists…) is shown as its source text: no unbounded recursion. */
 const MAX_DEPTH = 12;
@@ -51,6 +51,8 @@ function block(token: Token, depth: number, key: number): ComponentChildren {
       return table(t as Tokens.Table, depth, key);
     case 'hr':
       return <hr key={key} />;
+    case 'checkbox': // a task list item's box, read out as "Done:" or "To do:"
+      return checkbox((t as Tokens.Checkbox).checked, key);
     case 'html': // raw HTML is shown as the text it is
       return <p key={key} class="md-raw">{(t as Tokens.HTML).text}</p>;
     default:
