@@ -144,7 +144,7 @@ describe('HMAC identity', () => {
     expect((await c.call('GET', `${C}/${s.source_id}?identifier=u2&identifier_hash=nope`)).status).toBe(500);
   });
 
-  it('a verified session lists all of the person\'s conversations in the inbox; an unverified one only its own', async () => {
+  it('a verified session lists all of the person\'s conversations; an unverified one only its own', async () => {
     const c = client(sb, 'demo-hmac-inbox');
     const hash = identifierHash('demo-hmac-token', 'person-7');
     const id = { identifier: 'person-7', identifier_hash: hash };
