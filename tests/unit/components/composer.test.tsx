@@ -184,7 +184,7 @@ describe('composer', () => {
     const model = createPanelModel(fake.connector);
     const { unmount } = render(<SidePanel model={model} />);
     await screen.findByRole('button', { name: 'New conversation' });
-    act(() => unmount());
+    act(() => void unmount());
     await fake.handoff({ kind: 'conversation', conversationId: 7, at: 4 });
     expect(model.view.value).toEqual({ kind: 'list' });
     expect(fake.pendingHandoff()).not.toBeNull(); // left for the next panel
