@@ -1,5 +1,6 @@
 // What a /cable event does to the chat: messages and conversations go into the store, our own echoes
 // complete their outbox items, an agent's new reply may notify, typing and presence are shown.
+import { MessageType } from '../api/message-type';
 import type { CableEvent } from '../cable/events';
 import { strings } from '../strings';
 import { isAgentMessage } from '../unread';
@@ -21,7 +22,7 @@ export function createCableEventHandler(session: Session, store: Store, outbox: 
       switch (event.kind) {
         case 'message': {
           const { message } = event;
-          if (message.private || message.message_type === 2) return;
+          if (message.private || message.message_type === MessageType.activity) return;
           const isNew = !store.held(message.conversation_id)?.messages.some((m) => m.id === message.id);
           if (!store.applyMessage(message)) void fetchConversation(message.conversation_id);
           if (message.echo_id !== null && message.echo_id !== undefined) void outbox.echoed(String(message.echo_id));

@@ -66,9 +66,17 @@ export function createChatService(deps: ServiceDeps) {
     });
   }
 
-  const ready = load();
-  const publisher = startPublisher(store, session, panels, deps.setBadge);
-  const receipts = startReadReceipts(store, session, panels);
+  let stopReactions = () => {};
+  // Reactions start once the held state is loaded: publishing earlier would overwrite the cache with nothing.
+  const ready = load().then(() => {
+    if (stopped) return;
+    const publisher = startPublisher(store, session, panels, deps.setBadge);
+    const receipts = startReadReceipts(store, session, panels);
+    stopReactions = () => {
+      publisher.stop();
+      receipts.stop();
+    };
+  });
 
   return {
     ready,
@@ -95,8 +103,7 @@ export function createChatService(deps: ServiceDeps) {
       stopped = true;
       stopLinking();
       link.close();
-      publisher.stop();
-      receipts.stop();
+      stopReactions();
       session.drop();
     },
     /** For tests and diagnostics. */

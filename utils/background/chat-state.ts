@@ -1,5 +1,6 @@
 // Pure functions over the background's chat state: merging REST answers and cable events without
 // duplicates, and deriving what the panel shows. No I/O here, so every rule is unit-tested directly.
+import { MessageType } from '../api/message-type';
 import type { Conversation, Message } from '../api/schemas';
 import { isUnread, unreadCount } from '../unread';
 
@@ -28,7 +29,7 @@ export function mergeMessages(held: readonly Message[], incoming: readonly Messa
   const byId = new Map<number, Message>();
   for (const message of held) byId.set(message.id, message);
   for (const message of incoming) {
-    if (message.private || message.message_type === 2) continue; // never the contact's to see
+    if (message.private || message.message_type === MessageType.activity) continue; // never the contact's to see
     const old = byId.get(message.id);
     byId.set(message.id, old ? { ...old, ...message } : message);
   }
@@ -67,7 +68,7 @@ export function applyConversation(
 
 /** One message in or replaced, without re-sorting: a binary search finds its place (a cable event's path). */
 export function upsertMessage(held: readonly Message[], message: Message): Message[] {
-  if (message.private || message.message_type === 2) return held as Message[];
+  if (message.private || message.message_type === MessageType.activity) return held as Message[];
   let lo = 0;
   let hi = held.length;
   while (lo < hi) {

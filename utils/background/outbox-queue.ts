@@ -4,6 +4,7 @@
 // - an attempt that may have reached the server (no answer, an unreadable answer, or a worker stopped
 //   mid-request) is checked against the server before it is made again: the conversation's newest messages
 //   for a message, the contact's conversations for a new conversation.
+import { MessageType } from '../api/message-type';
 import { ApiError } from '../api/errors';
 import type { Conversation, Message } from '../api/schemas';
 import { errorCodeOf, type ErrorCode } from '../protocol/errors';
@@ -67,7 +68,7 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
   async function landed(item: OutboxItem, api: OutboxTransport): Promise<Message | undefined> {
     const since = (item.uncertainSince ?? item.createdAt) / 1000 - 5; // server and local clocks differ a little
     const latest = await api.latestMessages(item.conversationId!);
-    return latest.find((m) => m.message_type === 0 && m.content === item.content && m.created_at >= since);
+    return latest.find((m) => m.message_type === MessageType.incoming && m.content === item.content && m.created_at >= since);
   }
 
   async function complete(item: OutboxItem, message: Message) {

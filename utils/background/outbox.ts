@@ -1,5 +1,6 @@
 // The outbox of the session in use: the queue (outbox-queue.ts) sends through the bound session's API and
 // writes what it holds into the store, where the panels see messages waiting, sending or failed.
+import { MessageType } from '../api/message-type';
 import { CodedError } from '../protocol/errors';
 import { createOutbox, type OutboxItem, type OutboxTransport } from './outbox-queue';
 import type { Session } from './session';
@@ -18,7 +19,7 @@ export function createSessionOutbox(session: Session, store: Store) {
       newestConversationId: () => Math.max(0, ...store.conversations.peek().keys()),
       async orphanConversation(after) {
         const list = await api.listConversations();
-        return list.find((c) => c.id > after && !c.messages.some((m) => m.message_type === 0));
+        return list.find((c) => c.id > after && !c.messages.some((m) => m.message_type === MessageType.incoming));
       },
     };
   };

@@ -1,4 +1,5 @@
 // Turns held state into the views of the protocol (ConversationSummary, ThreadView) for the panel.
+import { MessageType } from '../api/message-type';
 import type { Message } from '../api/schemas';
 import type { ConversationSummary, ThreadMessage, ThreadView } from '../protocol';
 import type { ConversationState } from './chat-state';
@@ -18,7 +19,7 @@ export function summarize(state: ConversationState): ConversationSummary {
     id: state.id,
     status: state.status,
     lastMessage: last
-      ? { content: messagePreview(last), fromAgent: last.message_type !== 0, createdAt: last.created_at }
+      ? { content: messagePreview(last), fromAgent: last.message_type !== MessageType.incoming, createdAt: last.created_at }
       : null,
     lastActivityAt: state.lastActivityAt,
     unread: unreadOf(state),
@@ -27,7 +28,7 @@ export function summarize(state: ConversationState): ConversationSummary {
 }
 
 export function toThreadMessage(message: Message, agentLastSeenAt: number): ThreadMessage {
-  const mine = message.message_type === 0;
+  const mine = message.message_type === MessageType.incoming;
   const sender = message.sender;
   // Rich messages (issue 15): the attachment facts and sender kind are copied only when the server sent
   // them, checked here at the edge (coordinates may come as decimal strings, sizes as null).

@@ -101,10 +101,6 @@ export function connectRoom(options: RoomCableOptions, handlers: RoomCableHandle
       subscription.unsubscribe();
       consumer.disconnect();
     },
-    /** Drop the socket and let the library reconnect (e.g. after the browser comes back online). */
-    reconnect() {
-      consumer.connection.reopen();
-    },
   };
 }
 
