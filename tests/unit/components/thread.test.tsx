@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PanelApp } from '@/components/panel/panel-app';
-import { createPanelModel } from '@/utils/panel/models';
+import { createPanelModel } from '@/utils/panel/panel-model';
 import type { ThreadMessage, ThreadView } from '@/utils/protocol';
 import { at, deferred, fakeConnector, message, snapshot, summary, thread } from './fake-connector';
+import { strings } from '@/utils/strings';
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 2, 10, 15, 0) }));
 afterEach(() => {
@@ -21,7 +22,7 @@ async function openThread(view: ThreadView, handlers: Parameters<typeof fakeConn
   const model = createPanelModel(fake.connector);
   render(<PanelApp model={model} />);
   await screen.findByRole('button', { name: /Conversation #/ });
-  await model.openConversation(view.conversationId);
+  await act(() => model.openConversation(view.conversationId));
   await screen.findByRole('log');
   return { fake, model };
 }
@@ -35,7 +36,7 @@ describe('thread', () => {
         own({ id: undefined, key: 'eaaa', echoId: 'aaa', content: 'first', delivery: 'sending' }),
         own({ id: 11, content: 'second', delivery: 'sent' }),
         // Ten minutes later: a group of its own, so "second" ends its group and shows its state.
-        own({ id: undefined, key: 'ebbb', echoId: 'bbb', content: 'third', delivery: 'failed', error: 'offline', createdAt: 1_700_000_600 }),
+        own({ id: undefined, key: 'ebbb', echoId: 'bbb', content: 'third', delivery: 'failed', error: 'unreachable', createdAt: 1_700_000_600 }),
       ]),
     );
     expect(screen.getByText('Sending…')).toBeTruthy();
@@ -94,6 +95,58 @@ describe('thread', () => {
     const { fake } = await openThread(thread(5, [message({ id: 1, content: 'one' })]));
     fake.emit({ type: 'thread', thread: thread(5, [message({ id: 1, content: 'one' }), message({ id: 2, content: 'two' })]) });
     expect(screen.getByText('two')).toBeTruthy();
+  });
+
+  it('a thread patch changes only its rows: a reply appears, the sent message replaces its outbox row', async () => {
+    const { fake } = await openThread(
+      thread(5, [
+        message({ id: 1, key: 'm1', content: 'one', createdAt: 1_700_000_000 }),
+        own({ id: undefined, key: 'eaaa', echoId: 'aaa', content: 'mine', delivery: 'sending', createdAt: 1_700_000_010 }),
+      ]),
+    );
+    const rowOne = document.querySelector('[data-key="m1"]');
+    fake.emit({
+      type: 'thread.patch',
+      patch: {
+        conversationId: 5, status: 'open', hasOlder: false,
+        upsert: [own({ id: 2, key: 'm2', content: 'mine', delivery: 'sent', createdAt: 1_700_000_010 }), message({ id: 3, key: 'm3', content: 'two', createdAt: 1_700_000_020 })],
+        remove: ['eaaa'],
+      },
+    });
+    const rows = [...document.querySelectorAll('[data-key]')].map((el) => el.getAttribute('data-key'));
+    expect(rows).toEqual(['m1', 'm2', 'm3']);
+    expect(screen.getByText('two')).toBeTruthy();
+    expect(screen.queryByText('Sending…')).toBeNull();
+    expect(document.querySelector('[data-key="m1"]')).toBe(rowOne); // the untouched row was not rebuilt
+  });
+
+  it('events about another conversation leave this thread alone', async () => {
+    const { fake } = await openThread(thread(5, [message({ id: 1, content: 'one' })]));
+    fake.emit({ type: 'thread', thread: thread(6, [message({ id: 9, content: 'elsewhere' })]) });
+    fake.emit({
+      type: 'thread.patch',
+      patch: { conversationId: 6, status: 'resolved', hasOlder: false, upsert: [message({ id: 10, content: 'elsewhere too' })], remove: [] },
+    });
+    expect(screen.queryByText('elsewhere')).toBeNull();
+    expect(screen.queryByText('elsewhere too')).toBeNull();
+    expect(screen.getByText('one')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resolve conversation' })).toBeTruthy();
+  });
+
+  it('a patch that resolves the conversation swaps the composer for the notice', async () => {
+    const { fake } = await openThread(thread(5, [message({ id: 1, content: 'one' })]));
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
+    fake.emit({ type: 'thread.patch', patch: { conversationId: 5, status: 'resolved', hasOlder: false, upsert: [], remove: [] } });
+    expect(screen.getByText('This conversation was resolved')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+  });
+
+  // Source bug: components/panel/message-item.tsx puts the error CODE in the tooltip (title={m.error}),
+  // so the customer reads "unreachable"; errors are codes that only the UI turns into words.
+  it.fails('a failed message says why in words, not as a code', async () => {
+    await openThread(thread(5, [own({ id: undefined, key: 'eccc', echoId: 'ccc', content: 'lost', delivery: 'failed', error: 'unreachable' })]));
+    const failed = screen.getByText('Not sent').closest('.delivery')!;
+    expect(failed.getAttribute('title')).toBe(strings.error('unreachable'));
   });
 
   it('loads earlier messages: a loading row while it runs, then the older messages above', async () => {
@@ -159,10 +212,11 @@ describe('thread', () => {
     expect(fake.sent('message.submit')[0]).toMatchObject({ messageId: 41, values: { csat_survey_response: { rating: 4 } } });
 
     fake.emit({
-      type: 'thread',
-      thread: thread(5, [
-        message({ id: 41, content: 'Rate us', contentType: 'input_csat', contentAttributes: { submitted_values: { csat_survey_response: { rating: 4 } } } }),
-      ]),
+      type: 'thread.patch',
+      patch: {
+        conversationId: 5, status: 'open', hasOlder: false, remove: [],
+        upsert: [message({ id: 41, content: 'Rate us', contentType: 'input_csat', contentAttributes: { submitted_values: { csat_survey_response: { rating: 4 } } } })],
+      },
     });
     expect(screen.getByText('Thanks for your feedback!')).toBeTruthy();
     expect(screen.queryByRole('group', { name: 'Rate this conversation' })).toBeNull();
@@ -191,9 +245,9 @@ describe('thread', () => {
   it('a hidden panel does not count as reading its thread', async () => {
     const { fake, model } = await openThread(thread(5, [message({ content: 'Hello' })]));
     expect(fake.setView).toHaveBeenLastCalledWith(5);
-    model.pageVisible.value = false;
+    act(() => model.setPageVisible(false));
     expect(fake.setView).toHaveBeenLastCalledWith(null);
-    model.pageVisible.value = true;
+    act(() => model.setPageVisible(true));
     expect(fake.setView).toHaveBeenLastCalledWith(5);
   });
 
