@@ -37,6 +37,16 @@ export function depsMismatch(root = ROOT) {
   } catch (e) {
     return `cannot read the lockfiles (${e.message})`;
   }
+  // package.json edited without `npm install`: npm ci will refuse, and say why.
+  try {
+    const pkg = readJson(join(root, 'package.json'));
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      const a = pkg[field] ?? {};
+      const b = lock['']?.[field] ?? {};
+      const names = new Set([...Object.keys(a), ...Object.keys(b)]);
+      for (const name of names) if (a[name] !== b[name]) return `package.json and package-lock.json differ on ${name}`;
+    }
+  } catch {}
   for (const [key, entry] of Object.entries(lock)) {
     if (key === '') continue; // the project itself
     const have = installed[key];

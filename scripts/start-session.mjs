@@ -104,6 +104,10 @@ export class StartSession {
         enableExtensions: true,
         defaultViewport: null,
         userDataDir: this.profile,
+        // npm start stops the browser itself on a signal (puppeteer's own SIGINT handler would exit 130 at once).
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
         // No "controlled by automated test software" bar: the window looks as a user's would.
         ignoreDefaultArgs: ['--enable-automation'],
         args: [

@@ -38,6 +38,7 @@ async function stop(code, message) {
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+process.on('SIGHUP', () => void stop(0));
 // A SIGTERM sent to npm alone ends npm (and its shell) but does not reach this process: when the parent goes
 // away, stop as if told to, rather than leave the browser and the sandbox running.
 const parent = process.ppid;
