@@ -96,14 +96,17 @@ const rawConversationSchema = boundedObject(
   ['custom_attributes'],
 );
 
+type RawConversation = z.infer<typeof rawConversationSchema>;
+export type Conversation = RawConversation & { messages: Message[] };
+
+/** Messages of a history without a sane time take their neighbour's, else the conversation's time. */
 export const conversationSchema = z.pipe(
   rawConversationSchema,
-  z.transform((conversation) => ({
+  z.transform((conversation): Conversation => ({
     ...conversation,
     messages: fillTimes(conversation.messages, conversation.last_activity_at ?? conversation.timestamp ?? nowSeconds()),
   })),
 );
-export type Conversation = z.infer<typeof conversationSchema>;
 
 /** The contact's conversations: one that cannot be read is left out, the others still load. */
 export const conversationListSchema = tolerantList(conversationSchema);

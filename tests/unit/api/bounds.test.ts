@@ -58,9 +58,10 @@ describe('time', () => {
   });
 
   it('fills a missing time from the previous message, or the next one for the first', () => {
-    const filled = fillTimes([{ id: 1 }, { id: 2, created_at: 20 }, { id: 3 }, { id: 4, created_at: 40 }], 99);
+    const items: { id: number; created_at?: number }[] = [{ id: 1 }, { id: 2, created_at: 20 }, { id: 3 }, { id: 4, created_at: 40 }];
+    const filled = fillTimes(items, 99);
     expect(filled.map((m) => m.created_at)).toEqual([20, 20, 20, 40]);
-    expect(fillTimes([{ id: 1 }], 99)[0]!.created_at).toBe(99);
+    expect(fillTimes(items.slice(0, 1), 99)[0]!.created_at).toBe(99);
   });
 });
 
