@@ -8,6 +8,16 @@ export default defineConfig({
     // No host access up front: a standard Hoory server answers /public/api with open CORS and WebSockets
     // need none. Only a server without CORS makes "Save" ask for its one origin at runtime.
     const anyOrigin = ['https://*/*', 'http://*/*'];
+    // Extension pages (and Chrome's worker) run only the extension's own scripts: no eval, no plugins, no
+    // <base>, no forms, never framed. They talk to, and show avatars and attachments from, whatever
+    // installation the user sets (https, or http for the local sandbox or a LAN server), and show blob:
+    // previews of files being sent: connect-src, img-src and media-src stay open to those schemes.
+    // tests/e2e/manifest.test.ts holds the exact policy of both builds.
+    const extensionPagesCsp = [
+      "default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+      "frame-ancestors 'none'", "connect-src 'self' https: wss: http: ws:", "img-src 'self' https: http: data: blob:",
+      "media-src 'self' https: http: blob:",
+    ].join('; ');
     return {
       name: 'Hoory Sidebar',
       description: 'Chat with a support team from your browser side panel.',
@@ -19,6 +29,7 @@ export default defineConfig({
       commands: firefox
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } }
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } },
+      content_security_policy: firefox ? extensionPagesCsp : { extension_pages: extensionPagesCsp },
       // sidePanel.open (the context menu and "Open the chat") needs Chrome 116.
       ...(firefox ? {} : { minimum_chrome_version: '116' }),
       ...(firefox
