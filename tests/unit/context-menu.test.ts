@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MENU_PAGE, MENU_SELECTION, menuItems, onMenuClick } from '@/utils/context-menu';
-import { draftHandoffItem, draftText } from '@/utils/draft-handoff';
+import { handoffText } from '@/utils/panel/handoff-text';
+import { handoffMailbox } from '@/utils/protocol/mailboxes';
 import { openPanel } from '@/utils/platform';
 
 vi.mock('@/utils/platform', () => ({ openPanel: vi.fn(() => Promise.resolve()) }));
@@ -28,18 +29,50 @@ describe('context menu', () => {
   });
 
   it('hands the page and the quoted selection to the panel', async () => {
+    const start = Date.now();
     await onMenuClick({ menuItemId: MENU_SELECTION, pageUrl: tab.url, selectionText: 'Total: 0 €\nwhy?' }, tab);
-    const handoff = await draftHandoffItem.getValue();
-    expect(handoff).toMatchObject({ page: { url: 'https://shop.example/cart', title: 'Cart' }, selection: 'Total: 0 €\nwhy?' });
-    expect(draftText(handoff!)).toBe('> Total: 0 €\n> why?\n\n');
+    const handoff = await handoffMailbox.getValue();
+    expect(handoff).toMatchObject({ kind: 'page', page: { url: 'https://shop.example/cart', title: 'Cart' }, selection: 'Total: 0 €\nwhy?' });
+    // Stamped, so the panel clears only the hand-off it took (handoff.take { at }).
+    expect(handoff!.at).toBeGreaterThanOrEqual(start);
+    expect(handoff!.at).toBeLessThanOrEqual(Date.now());
+    if (handoff?.kind !== 'page') throw new Error('a page hand-off');
+    expect(handoffText(handoff)).toBe('> Total: 0 €\n> why?\n\n');
   });
 
   it('falls back to the page URL when the tab has none, and ignores other menu items', async () => {
     await onMenuClick({ menuItemId: MENU_PAGE, pageUrl: 'https://a.example/' }, { windowId: 1 });
-    expect(await draftHandoffItem.getValue()).toMatchObject({ page: { url: 'https://a.example/', title: 'https://a.example/' } });
-    await draftHandoffItem.setValue(null);
+    const handoff = await handoffMailbox.getValue();
+    expect(handoff).toMatchObject({ kind: 'page', page: { url: 'https://a.example/', title: 'https://a.example/' } });
+    expect(handoff).not.toHaveProperty('selection'); // the page item hands no selection over
+    await handoffMailbox.setValue(null);
     await onMenuClick({ menuItemId: 'someone-else' }, tab);
     expect(openPanel).toHaveBeenCalledTimes(1);
-    expect(await draftHandoffItem.getValue()).toBeNull();
+    expect(await handoffMailbox.getValue()).toBeNull();
+  });
+
+  it('a page item click hands over no selection, even with text selected', async () => {
+    await onMenuClick({ menuItemId: MENU_PAGE, pageUrl: tab.url, selectionText: 'ignored' }, tab);
+    expect(await handoffMailbox.getValue()).not.toHaveProperty('selection');
+  });
+
+  it('a panel that cannot open still gets the hand-off', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.mocked(openPanel).mockRejectedValueOnce(new Error('no gesture'));
+    await onMenuClick({ menuItemId: MENU_PAGE, pageUrl: tab.url }, tab);
+    expect(await handoffMailbox.getValue()).toMatchObject({ kind: 'page', page: { url: tab.url } });
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
+
+describe('handoffText', () => {
+  const page = { url: 'https://a.example/', title: 'A' };
+  it('quotes each line of the selection as Markdown, trimmed, with a blank line to write after', () => {
+    expect(handoffText({ kind: 'page', page, selection: '  one\r\ntwo  ', at: 1 })).toBe('> one\n> two\n\n');
+  });
+  it('is empty without a selection, or with a blank one', () => {
+    expect(handoffText({ kind: 'page', page, at: 1 })).toBe('');
+    expect(handoffText({ kind: 'page', page, selection: ' \n ', at: 1 })).toBe('');
   });
 });
