@@ -5,7 +5,7 @@ import { useSignal } from '@preact/signals';
 import { richStrings } from '@/utils/rich-strings';
 import type { Attachment } from '../attachments';
 import { safeSrc } from '../safe-url';
-import { ImageViewer } from './image-viewer';
+import { interactiveRenderers, loadInteractive } from './use-interactive';
 
 export function ImageAttachment({ attachment: a, src }: { attachment: Attachment; src: string }) {
   const open = useSignal(false);
@@ -14,7 +14,9 @@ export function ImageAttachment({ attachment: a, src }: { attachment: Attachment
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     open.value = true;
+    void loadInteractive(); // the viewer is in a lazy chunk; it shows as soon as that has loaded
   };
+  const Viewer = open.value ? interactiveRenderers()?.ImageViewer : undefined;
   return (
     <>
       <a
@@ -28,7 +30,7 @@ export function ImageAttachment({ attachment: a, src }: { attachment: Attachment
       >
         <img src={thumb} alt={richStrings.image} width={a.width} height={a.height} loading="lazy" decoding="async" />
       </a>
-      {open.value && <ImageViewer src={src} alt={richStrings.image} onClose={() => (open.value = false)} />}
+      {Viewer && <Viewer src={src} alt={richStrings.image} onClose={() => (open.value = false)} />}
     </>
   );
 }

@@ -1,7 +1,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Attachments, type Attachment } from '@/components/panel/attachments';
+import { loadInteractive } from '@/components/panel/rich/use-interactive';
 
+beforeAll(async () => {
+  await loadInteractive(); // the lazy chunk, so these render synchronously
+});
 afterEach(cleanup);
 
 const show = (...attachments: Attachment[]) => render(<Attachments attachments={attachments} />).container;

@@ -1,7 +1,11 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadInteractive } from '@/components/panel/rich/use-interactive';
 import { agentMessage, renderMessage } from './helpers';
 
+beforeAll(async () => {
+  await loadInteractive(); // the lazy chunk, so these render synchronously
+});
 afterEach(cleanup);
 
 const formItems = [

@@ -4,6 +4,7 @@
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MessageItem } from '@/components/panel/message-item';
+import { loadInteractive } from '@/components/panel/rich/use-interactive';
 import { loadMarkdown } from '@/components/panel/rich/use-markdown';
 import type { ThreadMessage } from '@/utils/protocol';
 import { TRIPWIRE_HOST, XSS_PAYLOADS } from '../../../fixtures/xss-payloads';
@@ -17,7 +18,8 @@ const FORBIDDEN_ATTRIBUTES = ['style', 'srcdoc', 'srcset', 'formaction', 'action
 const FILE_TYPES = ['image', 'video', 'audio', 'file', 'location', 'fallback', 'story_mention'];
 
 beforeAll(async () => {
-  await loadMarkdown(); // Markdown renders synchronously from here on
+  // Markdown and the lazy interactive renderers render synchronously from here on.
+  await Promise.all([loadMarkdown(), loadInteractive()]);
 });
 afterEach(() => {
   cleanup();
