@@ -12,7 +12,11 @@ import { parsePanelMessage } from '@/utils/background/panel-message';
 const TICK_ALARM = 'hoory-tick';
 
 export default defineBackground(() => {
-  const service = createChatService(platform);
+  const service = createChatService({
+    setBadge: platform.setBadge,
+    notify: platform.notify,
+    hasOrigin: platform.hasOrigin,
+  });
   const ownPage = (sender: { id?: string; url?: string } | undefined) =>
     isOwnPage(sender ?? {}, browser.runtime.id, browser.runtime.getURL('/'));
 

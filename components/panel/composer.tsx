@@ -19,10 +19,12 @@ export function Composer({ model }: { model: PanelModel }) {
     if (!el) return;
     const style = getComputedStyle(el);
     const line = parseFloat(style.lineHeight) || 20;
-    const chrome = (parseFloat(style.paddingTop) || 0) + (parseFloat(style.paddingBottom) || 0);
-    const max = line * MAX_LINES + chrome;
+    const padding = (parseFloat(style.paddingTop) || 0) + (parseFloat(style.paddingBottom) || 0);
+    // The box is border-box: its height must hold the borders too, or one line already scrolls.
+    const borders = (parseFloat(style.borderTopWidth) || 0) + (parseFloat(style.borderBottomWidth) || 0);
+    const max = line * MAX_LINES + padding;
     el.style.height = 'auto';
-    el.style.height = `${Math.min(el.scrollHeight, max)}px`;
+    el.style.height = `${Math.min(el.scrollHeight, max) + borders}px`;
     el.style.overflowY = el.scrollHeight > max ? 'auto' : 'hidden';
   };
   // The draft also changes from outside (sent, handed off from the context menu): resize after the DOM has it.

@@ -1,8 +1,9 @@
+// The theme first: the components' own styles, imported with them, come after it and refine it.
+import '@/components/theme.css';
 import { render } from 'preact';
 import { SidePanel } from '@/components/panel/side-panel';
 import { createRuntimeConnector } from '@/utils/connector';
 import { createPanelModel } from '@/utils/panel/panel-model';
-import '@/components/theme.css';
 import './style.css';
 
 const model = createPanelModel(createRuntimeConnector());

@@ -166,6 +166,32 @@ describe('chat in Chromium against the sandbox', () => {
     expect(second.id).not.toBe(first);
   });
 
+  it('"New conversation" puts the focus in the composer: what is typed right away is sent', async () => {
+    await panel.locator('::-p-aria([name="New conversation"][role="button"])').click();
+    await panel.waitForSelector('textarea:focus', { timeout: 5_000 });
+    await panel.keyboard.type('Typed without a click');
+    await panel.keyboard.press('Enter');
+    const third = await until(
+      () => h.agent.conversations(),
+      (cs) => cs.some((c) => c.messages.some((m) => m.content === 'Typed without a click')),
+    );
+    expect(third.filter((c) => c.messages.some((m) => m.content === 'Typed without a click'))).toHaveLength(1);
+    // One line shows no scrollbar; a long text grows the box, up to its limit.
+    const oneLine = await panel.$eval('textarea', (t) => ({ height: t.clientHeight, overflow: getComputedStyle(t).overflowY }));
+    expect(oneLine.overflow).toBe('hidden');
+    expect(await panel.$eval('textarea', (t) => t.scrollHeight <= t.clientHeight)).toBe(true);
+    for (const line of ['one', 'two', 'three']) {
+      await panel.keyboard.type(line);
+      await panel.keyboard.down('Shift');
+      await panel.keyboard.press('Enter'); // a new line, not a send
+      await panel.keyboard.up('Shift');
+    }
+    await until(() => panel.$eval('textarea', (t) => t.clientHeight), (h2) => h2 >= oneLine.height + 3 * 18);
+    expect(await panel.$eval('textarea', (t) => getComputedStyle(t).overflowY)).toBe('hidden');
+    await messageBox(panel).fill('');
+    await panel.locator('::-p-aria([name="Back to conversations"])').click();
+  });
+
   it('pages a thread of 250 messages back to the first', async () => {
     const [conversation] = await h.agent.conversations().then((cs) => cs.filter((c) => c.id === first));
     for (let i = 1; i <= 250; i++) await h.agent.reply(conversation!.id, `History ${String(i).padStart(3, '0')}`);
