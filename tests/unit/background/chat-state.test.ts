@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '@/utils/api/schemas';
-import { applyConversation, applyMessage, firstUnreadOf, mergeMessages, trimForStorage, unreadOf } from '@/utils/background/chat-state';
+import {
+  applyConversation,
+  applyMessage,
+  firstUnreadOf,
+  mergeMessages,
+  placeholderConversation,
+  trimForStorage,
+  unreadOf,
+  upsertMessage,
+} from '@/utils/background/chat-state';
 import { summarize, threadView } from '@/utils/background/views';
 
 const msg = (id: number, over: Partial<Message> = {}): Message => ({
@@ -50,6 +59,49 @@ describe('chat state', () => {
     expect(state.lastActivityAt).toBe(1007);
   });
 
+  it('a live message goes into its place without re-sorting, and leaves the other messages as they were', () => {
+    const held = [msg(1), msg(3), msg(5)];
+    const next = upsertMessage(held, msg(4));
+    expect(next.map((m) => m.id)).toEqual([1, 3, 4, 5]);
+    expect(next[0]).toBe(held[0]);
+    expect(next[3]).toBe(held[2]);
+    expect(held.map((m) => m.id)).toEqual([1, 3, 5]); // not changed in place
+    expect(upsertMessage([], msg(1)).map((m) => m.id)).toEqual([1]);
+    expect(upsertMessage(held, msg(9)).map((m) => m.id)).toEqual([1, 3, 5, 9]);
+    expect(upsertMessage(held, msg(0)).map((m) => m.id)).toEqual([0, 1, 3, 5]);
+  });
+
+  it('a newer copy of a held message replaces it where it is, keeping what the copy lacks', () => {
+    const held = [msg(1), msg(2, { sender: { name: 'Dana' } }), msg(3)];
+    const { sender: _lacking, ...copy } = msg(2, { status: 'read', content: 'edited' });
+    const next = upsertMessage(held, copy);
+    expect(next.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(next[1]).toMatchObject({ status: 'read', content: 'edited', sender: { name: 'Dana' } });
+    expect(next[0]).toBe(held[0]);
+    expect(next[2]).toBe(held[2]);
+  });
+
+  it('a message whose time changed moves to its new place, once', () => {
+    const next = upsertMessage([msg(1), msg(2), msg(3)], msg(1, { created_at: 2000 }));
+    expect(next.map((m) => m.id)).toEqual([2, 3, 1]);
+  });
+
+  it('a same-second tie is ordered by id', () => {
+    const next = upsertMessage([msg(1, { created_at: 5 }), msg(3, { created_at: 5 })], msg(2, { created_at: 5 }));
+    expect(next.map((m) => m.id)).toEqual([1, 2, 3]);
+  });
+
+  it('a live private note or activity message is never held', () => {
+    const held = [msg(1)];
+    expect(upsertMessage(held, msg(2, { private: true }))).toBe(held);
+    expect(upsertMessage(held, msg(3, { message_type: 2 }))).toBe(held);
+  });
+
+  it('a placeholder is an open, empty conversation whose history is still to fetch', () => {
+    expect(placeholderConversation(8)).toMatchObject({ id: 8, status: 'open', messages: [], hasOlder: true, contactLastSeenAt: 0 });
+    expect(applyMessage(placeholderConversation(8), msg(4, { conversation_id: 8 })).lastActivityAt).toBe(1004);
+  });
+
   it('trims the stored copy to the newest messages and remembers there are older ones', () => {
     const state = applyConversation(undefined, conv({ messages: Array.from({ length: 10 }, (_, i) => msg(i + 1)) }), true);
     const trimmed = trimForStorage(state, 4);
@@ -61,14 +113,14 @@ describe('chat state', () => {
     const state = applyConversation(undefined, conv({ agent_last_seen_at: 1001, custom_attributes: { page_title: 'Pricing' }, messages: [msg(1, { message_type: 0 }), msg(2, { message_type: 0 }), msg(3, { sender: { name: 'Dana Agent', available_name: 'Dana', avatar_url: 'https://x/a.png', type: 'user' } })] }), true);
     expect(summarize(state)).toMatchObject({ id: 1, unread: 1, pageTitle: 'Pricing', lastMessage: { content: 'm3', fromAgent: true } });
     const view = threadView(state, 2, [
-      { echoId: 'e1', conversationId: 1, content: 'pending', state: 'failed', attempts: 8, nextAttemptAt: 0, createdAt: 5_000_000, error: 'HTTP 500' },
+      { echoId: 'e1', conversationId: 1, content: 'pending', state: 'failed', attempts: 8, nextAttemptAt: 0, createdAt: 5_000_000, error: 'server' },
       { echoId: 'e2', conversationId: 9, content: 'other', state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: 5_000_000 },
     ]);
     expect(view.messages.map((m) => m.key)).toEqual(['m2', 'm3', 'ee1']);
     expect(view.hasOlder).toBe(true);
     expect(view.messages[0]).toMatchObject({ from: 'me', delivery: 'sent' });
     expect(view.messages[1]).toMatchObject({ from: 'agent', sender: { name: 'Dana', avatarUrl: 'https://x/a.png' } });
-    expect(view.messages[2]).toMatchObject({ delivery: 'failed', error: 'HTTP 500' });
+    expect(view.messages[2]).toMatchObject({ delivery: 'failed', error: 'server' }); // a code, for the panel to word
     const read = threadView(state, 3, []);
     expect(read.messages[0]!.delivery).toBe('read');
   });
