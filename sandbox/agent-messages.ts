@@ -6,7 +6,7 @@ import { isSampleKind, sampleFile, SAMPLE_KINDS } from './samples';
 import { MAX_CONTENT } from './validate';
 
 /** message.rb content_type enum. */
-export const CONTENT_TYPES = [
+const CONTENT_TYPES = [
   'text', 'input_text', 'input_textarea', 'input_email', 'input_select', 'cards', 'form', 'article',
   'incoming_email', 'input_csat', 'integrations', 'sticker', 'voice_call',
 ];

@@ -10,7 +10,7 @@ const IMAGE = ['image/jpeg', 'image/png', 'image/gif', 'image/bmp', 'image/webp'
 const VIDEO = ['video/ogg', 'video/mp4', 'video/webm', 'video/quicktime'];
 
 /** file_type_helper.rb: svg and heic are plain files. */
-export function fileTypeFor(mimeType: string): string {
+function fileTypeFor(mimeType: string): string {
   const t = mimeType.toLowerCase().split(';')[0].trim();
   if (IMAGE.includes(t)) return 'image';
   if (VIDEO.includes(t)) return 'video';

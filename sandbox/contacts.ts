@@ -69,7 +69,7 @@ export function identifyContact(st: Store, contactId: number, p: ContactFields, 
 
 /** ContactMergeAction: the mergee's sessions, conversations and messages move to the base contact, which keeps
  *  its own attributes and takes the mergee's where it has none; the mergee is deleted. */
-export function mergeContacts(st: Store, base: Contact, mergee: Contact): Contact {
+function mergeContacts(st: Store, base: Contact, mergee: Contact): Contact {
   if (base.id === mergee.id) return base;
   for (const x of st.contactInboxes.values()) if (x.contactId === mergee.id) x.contactId = base.id;
   for (const conv of st.conversations.values()) if (conv.contactId === mergee.id) conv.contactId = base.id;

@@ -71,11 +71,11 @@ export interface Attachment {
   height: number | null;
 }
 
-export type SenderKind = 'contact' | 'user' | 'agent_bot' | 'captain_assistant';
+type SenderKind = 'contact' | 'user' | 'agent_bot' | 'captain_assistant';
 export type SenderRef = { type: SenderKind; id: number } | null;
 
 /** One PATCH/PUT of `submitted_values` that was stored (agent API only). */
-export interface Submission {
+interface Submission {
   at: number;
   via: 'PATCH' | 'PUT' | 'csat_survey';
   submitted_values: unknown;

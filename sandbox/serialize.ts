@@ -41,12 +41,12 @@ export function agentSender(store: Store): Json {
 }
 
 /** agent_bot.rb#push_event_data */
-export function botSender(store: Store): Json {
+function botSender(store: Store): Json {
   return { id: store.bot.id, name: store.bot.name, avatar_url: `${store.baseUrl}/sandbox/bot.svg`, type: 'agent_bot' };
 }
 
 /** captain/assistant.rb#push_event_data (enterprise) */
-export function captainSender(store: Store): Json {
+function captainSender(store: Store): Json {
   const c = store.captain;
   return {
     id: c.id, name: c.name, avatar_url: `${store.baseUrl}/sandbox/captain.svg`, description: c.description,
