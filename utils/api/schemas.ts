@@ -48,7 +48,7 @@ const rawMessageSchema = boundedObject(
     content_attributes: objectField,
     created_at: createdAtField,
     conversation_id: id,
-    attachments: z.optional(z.catch(tolerantList(attachmentSchema, 100), [])),
+    attachments: z.optional(z.catch(tolerantList(attachmentSchema, 100), () => [])),
     sender: z.catch(z.nullish(senderSchema), null),
     // Only on cable payloads.
     echo_id: z.catch(z.nullish(z.union([cut(LIMITS.name), z.number()])), null),
@@ -87,7 +87,7 @@ const rawConversationSchema = boundedObject(
     status: z.catch(conversationStatusSchema, 'open'),
     contact_last_seen_at: seenAtField,
     agent_last_seen_at: seenAtField,
-    messages: z._default(z.catch(tolerantList(rawMessageSchema), []), () => []),
+    messages: z._default(z.catch(tolerantList(rawMessageSchema), () => []), () => []),
     // Only on cable payloads.
     custom_attributes: nullableObjectField,
     timestamp: eventTimeField,

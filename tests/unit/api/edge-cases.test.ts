@@ -86,6 +86,7 @@ describe('content_attributes 3,000 levels deep', () => {
     expect(depthOf(parsed.additional_attributes)).toBeLessThanOrEqual(FREE_FORM.depth);
     expectCloneable(parsed);
     expectMessage(parsed);
+    expect(depthOf(raw.content_attributes)).toBe(3_000); // what was received is copied, never cut in place
   });
 
   it('arrives the same way from JSON text, over REST and over the cable', async () => {
