@@ -81,17 +81,25 @@ describe('agent API', () => {
 });
 
 describe('agent console', () => {
-  it('serves the page, its script and the avatar', async () => {
+  it('serves the page, its scripts, the avatars and the sample files', async () => {
     const page = await fetch(`${sb.url}/sandbox/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await page.text()).toContain('console.js');
-    for (const [path, type] of [['/sandbox/console.js', 'text/javascript'], ['/sandbox/console.css', 'text/css'], ['/sandbox/avatar.svg', 'image/svg+xml']]) {
+    const files = [
+      ['/sandbox/console.js', 'text/javascript'], ['/sandbox/render.js', 'text/javascript'], ['/sandbox/rich.js', 'text/javascript'],
+      ['/sandbox/compose.js', 'text/javascript'], ['/sandbox/faults.js', 'text/javascript'], ['/sandbox/console.css', 'text/css'],
+      ['/sandbox/avatar.svg', 'image/svg+xml'], ['/sandbox/bot.svg', 'image/svg+xml'], ['/sandbox/captain.svg', 'image/svg+xml'],
+      ['/sandbox/samples/image', 'image/png'], ['/sandbox/samples/pdf', 'application/pdf'], ['/sandbox/samples/audio', 'audio/wav'],
+      ['/sandbox/samples/video', 'video/webm'],
+    ];
+    for (const [path, type] of files) {
       const r = await fetch(sb.url + path);
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toMatch(new RegExp('^' + type.replace('+', '\\+')));
     }
     const redirect = await fetch(`${sb.url}/sandbox`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);
+    expect((await fetch(`${sb.url}/sandbox/samples/spreadsheet`)).status).toBe(404);
   });
 });
