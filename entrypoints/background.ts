@@ -6,7 +6,6 @@ import { handleRequest, isOwnPage } from '@/utils/background/router';
 import { menuItems, onMenuClick } from '@/utils/context-menu';
 import * as platform from '@/utils/platform';
 import { PANEL_PORT } from '@/utils/protocol';
-import { handoffMailbox } from '@/utils/protocol/mailboxes';
 import { parsePanelMessage } from '@/utils/background/panel-message';
 
 const TICK_ALARM = 'hoory-tick';
@@ -50,13 +49,13 @@ export default defineBackground(() => {
   });
   // At browser start the badge is blank until the worker runs: run it, so it shows the stored count and resyncs.
   browser.runtime.onStartup.addListener(() => void service.tick());
-  platform.onMenuClicked((info, tab) => void onMenuClick(info, tab));
+  platform.onMenuClicked((info, tab) => void onMenuClick(info, tab, service.handOff));
   platform.openPanelOnActionClick();
   platform.onNotificationClicked((id) => {
     const conversationId = conversationOfNotification(id);
     if (conversationId === null) return;
     void platform.openPanel().catch(() => {});
-    void handoffMailbox.setValue({ kind: 'conversation', conversationId, at: Date.now() });
+    void service.handOff({ kind: 'conversation', conversationId, at: Date.now() });
     void platform.clearNotification(id);
   });
 

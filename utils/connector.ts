@@ -3,7 +3,7 @@
 // the active page and the permission prompts. Component tests give the UI a fake Connector instead.
 import { browser } from 'wxt/browser';
 import { CodedError } from './protocol/errors';
-import { draftsMailbox, handoffMailbox, type Handoff } from './protocol/mailboxes';
+import type { Handoff } from './protocol/mailboxes';
 import type { BackgroundEvent, PageContext, PanelMessage, Reply, ReplyOf, RequestOf, RequestType } from './protocol';
 import { PANEL_PORT } from './protocol/events';
 import { getActivePage, readActivePage } from './page-context';
@@ -38,6 +38,7 @@ export function createRuntimeConnector(): Connector {
   let windowId: number | undefined;
   void browser.windows?.getCurrent().then((w) => (windowId = w.id), () => {});
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  const handoffTakers = new Set<(handoff: Handoff) => void>();
   let view: PanelMessage = { type: 'view', conversationId: null };
   const postView = () => {
     try {
@@ -46,17 +47,25 @@ export function createRuntimeConnector(): Connector {
       /* disconnected: sent again on reconnect */
     }
   };
+  async function request<T extends RequestType>(message: RequestOf<T>): Promise<ReplyOf<T>> {
+    const reply: Reply<T> | undefined = await browser.runtime.sendMessage(message);
+    if (!reply) throw new CodedError('no_background');
+    if (!reply.ok) throw new CodedError(reply.error.code, reply.error.origin);
+    return reply.value;
+  }
+  function takeHandoff() {
+    if (handoffTakers.size === 0) return;
+    void request({ type: 'handoff.take' }).then((handoff) => {
+      if (handoff) for (const take of handoffTakers) take(handoff);
+    }, () => {});
+  }
+
   return {
     setView(conversationId) {
       view = { type: 'view', conversationId };
       postView();
     },
-    async request<T extends RequestType>(request: RequestOf<T>): Promise<ReplyOf<T>> {
-      const reply: Reply<T> | undefined = await browser.runtime.sendMessage(request);
-      if (!reply) throw new CodedError('no_background');
-      if (!reply.ok) throw new CodedError(reply.error.code, reply.error.origin);
-      return reply.value;
-    },
+    request,
     subscribe(onEvent, onConnect) {
       let closed = false;
       let retryMs = 100;
@@ -67,7 +76,9 @@ export function createRuntimeConnector(): Connector {
         port = browser.runtime.connect({ name: PANEL_PORT });
         port.onMessage.addListener((event: BackgroundEvent) => {
           retryMs = 100;
-          onEvent(event); // our own background: trusted, so the panel ships no schemas
+          // Our own background: trusted, so the panel ships no schemas.
+          if (event.type === 'handoff') takeHandoff();
+          else onEvent(event);
         });
         port.onDisconnect.addListener(() => {
           port = undefined;
@@ -85,16 +96,12 @@ export function createRuntimeConnector(): Connector {
       };
     },
     onHandoff(take) {
-      const seen = (handoff: Handoff | null) => {
-        if (!handoff) return;
-        take(handoff);
-        void this.request({ type: 'handoff.take', at: handoff.at }).catch(() => {});
-      };
-      void handoffMailbox.getValue().then(seen);
-      return handoffMailbox.watch(seen);
+      handoffTakers.add(take);
+      takeHandoff(); // one may be waiting: the click that left it is what opened this panel
+      return () => void handoffTakers.delete(take);
     },
-    loadDrafts: () => draftsMailbox.getValue(),
-    saveDrafts: (drafts) => draftsMailbox.setValue(drafts),
+    loadDrafts: () => request({ type: 'drafts.get' }),
+    saveDrafts: (drafts) => request({ type: 'drafts.save', drafts }).then(() => {}),
     readPage: readActivePage,
     requestPage: getActivePage,
     watchPage: platform.watchActiveTab,

@@ -6,6 +6,7 @@ import { createCableEventHandler } from './cable-events';
 import { firstUnreadOf } from './chat-state';
 import { createLiveLink, type LinkOptions } from './live-link';
 import { createNotifier, type Notify } from './notifications';
+import { createHandoffs } from './handoffs';
 import { createSessionOutbox } from './outbox';
 import { createPanels, type EventSink } from './panels';
 import { startPublisher } from './publisher';
@@ -30,7 +31,8 @@ export function createChatService(deps: ServiceDeps) {
   const outbox = createSessionOutbox(session, store);
   const events = createCableEventHandler(session, store, outbox, createNotifier(session, panels, deps.notify));
   const link = createLiveLink(session, store, outbox, events, { WebSocket: deps.WebSocket, ...deps.cable });
-  const handlers = createRequestHandlers({ session, store, outbox, events, deps });
+  const handoffs = createHandoffs(panels);
+  const handlers = createRequestHandlers({ session, store, outbox, events, handoffs, deps });
   let stopLinking = () => {};
   let stopped = false;
 
@@ -81,6 +83,8 @@ export function createChatService(deps: ServiceDeps) {
   return {
     ready,
     handlers,
+    /** The context menu or a notification click leaves something for a panel. */
+    handOff: handoffs.leave,
     /** A panel attached: it gets events, and says which thread it shows, until it goes. */
     attach(sink: EventSink) {
       const panel = panels.attach(sink, (id) => {

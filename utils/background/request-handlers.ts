@@ -1,9 +1,10 @@
 // What the background does for each request of the pages: the handler map the router dispatches through.
 import { pageLine } from '../page-context';
-import { handoffMailbox } from '../protocol/mailboxes';
+import { draftsMailbox } from '../protocol/mailboxes';
 import type { RequestHandlers } from '../protocol/requests';
 import { connect, type ConnectDeps } from './connect';
 import type { CableEventHandler } from './cable-events';
+import type { Handoffs } from './handoffs';
 import { placeholderConversation } from './chat-state';
 import type { SessionOutbox } from './outbox';
 import { panelStatus, threadView } from './panel-publisher';
@@ -19,10 +20,11 @@ export interface HandlerParts {
   store: Store;
   outbox: SessionOutbox;
   events: CableEventHandler;
+  handoffs: Handoffs;
   deps: ConnectDeps;
 }
 
-export function createRequestHandlers({ session, store, outbox, events, deps }: HandlerParts): RequestHandlers {
+export function createRequestHandlers({ session, store, outbox, events, handoffs, deps }: HandlerParts): RequestHandlers {
   return {
     async connect({ settings: input }) {
       const outcome = await connect(input, session.current.peek()?.stored ?? null, deps);
@@ -83,9 +85,10 @@ export function createRequestHandlers({ session, store, outbox, events, deps }: 
       store.applyConversation(await session.require().api.resolveConversation(conversationId), true);
       return null;
     },
-    async 'handoff.take'({ at }) {
-      // Only the one the panel saw: a newer hand-off written meanwhile stays for it.
-      if ((await handoffMailbox.getValue())?.at === at) await handoffMailbox.setValue(null);
+    'handoff.take': () => handoffs.take(),
+    'drafts.get': () => draftsMailbox.getValue(),
+    async 'drafts.save'({ drafts }) {
+      await draftsMailbox.setValue(drafts);
       return null;
     },
   };

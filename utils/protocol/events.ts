@@ -30,7 +30,9 @@ export type BackgroundEvent =
   | { type: 'thread.patch'; patch: ThreadPatch }
   | { type: 'typing'; conversationId: number; agent: TypingAgent | null }
   /** A new conversation the panel asked for now exists: follow it. */
-  | { type: 'conversation.started'; echoId: string; conversationId: number };
+  | { type: 'conversation.started'; echoId: string; conversationId: number }
+  /** The context menu or a notification left something for a panel: ask for it ('handoff.take'). */
+  | { type: 'handoff' };
 
 /** Panel → background over the port: which thread this panel has on screen (null: the list or a draft).
  *  Per panel, as each window may have its own side panel. A thread on screen is read, and not notified. */

@@ -1,9 +1,10 @@
-// The storage hand-offs that must stay, each a named mailbox with ONE writer. Everything else between the
-// pages and the background goes through requests and events.
-// - settings: written by the background (Save, the notifications switch), read by it at start.
-// - handoff: written by the background when the context menu or a notification must reach a panel that is
-//   only now opening (a worker cannot message it yet); a panel reads it and asks the background to clear it.
-// - drafts: written by the panel only: unsent text survives closing the panel.
+// The storage hand-offs that must stay, each a named mailbox, and the background is the one writer of all
+// three: the pages reach them only through requests ('settings.*', 'handoff.take', 'drafts.*'), so they
+// ship no storage code and a new session can empty them.
+// - settings: Save and the notifications switch; read at start.
+// - handoff: the context menu or a notification click, for a panel that is only now opening (a worker
+//   cannot message it yet); the first panel to ask takes it.
+// - drafts: unsent text per view, so it survives closing the panel; dropped with the session.
 import { storage } from '#imports';
 import type { PageContext } from '../protocol';
 import { EMPTY_SETTINGS, type Settings } from '../settings';

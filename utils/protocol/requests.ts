@@ -11,6 +11,11 @@ import {
 import { ERROR_CODES } from './errors';
 
 const conversationId = z.int();
+const draftsSchema = z.record(z.string(), z.string());
+const handoffSchema = z.union([
+  z.object({ kind: z.literal('page'), page: pageContextSchema, selection: z.optional(z.string()), at: z.number() }),
+  z.object({ kind: z.literal('conversation'), conversationId, at: z.number() }),
+]);
 const none = z.null();
 
 export const requests = {
@@ -38,8 +43,11 @@ export const requests = {
   },
   typing: { request: z.object({ conversationId, on: z.boolean() }), reply: none },
   'conversation.resolve': { request: z.object({ conversationId }), reply: none },
-  /** The panel takes what the context menu or a notification left for it (the background clears it). */
-  'handoff.take': { request: z.object({ at: z.number() }), reply: none },
+  /** The panel takes what the context menu or a notification left for a panel; the first to ask gets it. */
+  'handoff.take': { request: z.object({}), reply: z.nullable(handoffSchema) },
+  /** Unsent text per view, kept by the background so it survives the panel and leaves with the session. */
+  'drafts.get': { request: z.object({}), reply: draftsSchema },
+  'drafts.save': { request: z.object({ drafts: draftsSchema }), reply: none },
 } as const;
 
 export type RequestType = keyof typeof requests;
