@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // The manifest is a function: Chrome-only keys (sidePanel) must not leak into Firefox and vice versa.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // OUT_DIR lets parallel work (and its end-to-end runs) build into a folder of its own.
+  outDir: process.env.OUT_DIR ?? '.output',
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';
     // No host access up front: a standard Hoory server answers /public/api with open CORS and WebSockets

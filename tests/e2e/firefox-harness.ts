@@ -14,7 +14,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { buildWithGranted, fill, SandboxAgent, until, waitForText } from './sandbox-agent';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+export const FIREFOX_BUILD = resolve(process.env.OUT_DIR ?? '.output', 'firefox-mv2');
 
 export class FirefoxHarness {
   private constructor(

@@ -11,7 +11,7 @@ import { buildWithGranted, fill, SandboxAgent, waitForText } from './sandbox-age
 export { bodyText, SCREENSHOTS, until, waitForText, type AgentConversation } from './sandbox-agent';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
+export const CHROME_BUILD = resolve(process.env.OUT_DIR ?? '.output', 'chrome-mv3');
 
 export class Harness {
   readonly agent: SandboxAgent;
