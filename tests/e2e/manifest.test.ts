@@ -14,7 +14,7 @@ const CSP = [
 ].join('; ');
 
 function manifest(build: string): Record<string, unknown> {
-  const path = resolve('.output', build, 'manifest.json');
+  const path = resolve(process.env.OUT_DIR ?? '.output', build, 'manifest.json');
   if (!existsSync(path)) throw new Error(`${path} is missing: build first (npx wxt build && npx wxt build -b firefox)`);
   return JSON.parse(readFileSync(path, 'utf8'));
 }
