@@ -4,7 +4,6 @@ import { parsePanelMessage } from '@/utils/background/panel-message';
 import { createRuntimeConnector } from '@/utils/connector';
 import type { BackgroundEvent, RequestOf, RequestType } from '@/utils/protocol';
 import { CodedError, ERROR_CODES } from '@/utils/protocol/errors';
-import { draftsMailbox, handoffMailbox } from '@/utils/protocol/mailboxes';
 import { appErrorSchema, requests } from '@/utils/protocol/requests';
 
 beforeEach(() => fakeBrowser.reset());
@@ -100,10 +99,22 @@ const cases: { [T in RequestType]: { good: object[]; bad: unknown[]; replies: un
     badReplies: [{ status: 'resolved' }],
   },
   'handoff.take': {
-    good: [{ at: 1_700_000_000_000 }],
-    bad: [{}, { at: '1' }],
+    good: [{}],
+    bad: [null, 'take'],
+    replies: [null, { kind: 'page', page, at: 1 }, { kind: 'page', page, selection: 'why?', at: 1 }, { kind: 'conversation', conversationId: 3, at: 2 }],
+    badReplies: [undefined, { kind: 'page', at: 1 }, { kind: 'conversation', conversationId: '3', at: 1 }, { kind: 'tab', at: 1 }, { kind: 'page', page }],
+  },
+  'drafts.get': {
+    good: [{}],
+    bad: [null],
+    replies: [{}, { c1: 'half a thought', new: 'hi' }],
+    badReplies: [null, { c1: 3 }, ['c1']],
+  },
+  'drafts.save': {
+    good: [{ drafts: {} }, { drafts: { c1: 'half a thought' } }],
+    bad: [{}, { drafts: { c1: 1 } }, { drafts: 'c1' }],
     replies: [null],
-    badReplies: ['taken'],
+    badReplies: [{}],
   },
 };
 
@@ -136,14 +147,15 @@ describe('the request map', () => {
   it('keeps its types in step with its schemas', () => {
     const send: RequestOf<'message.send'> = { type: 'message.send', conversationId: null, content: 'hi' };
     const open: RequestOf<'thread.open'> = { type: 'thread.open', conversationId: 1 };
-    const take: RequestOf<'handoff.take'> = { type: 'handoff.take', at: 1 };
+    const take: RequestOf<'handoff.take'> = { type: 'handoff.take' };
+    const save: RequestOf<'drafts.save'> = { type: 'drafts.save', drafts: { c1: 'x' } };
     // @ts-expect-error: a thread is opened by its id
     const wrong: RequestOf<'thread.open'> = { type: 'thread.open' };
     // @ts-expect-error: the typing event says who types (null: nobody)
     const typing: BackgroundEvent = { type: 'typing', conversationId: 1 };
     // @ts-expect-error: there is no whole-snapshot event any more
     const snapshot: BackgroundEvent = { type: 'snapshot', snapshot: {} };
-    expect([send, open, take, wrong, typing, snapshot]).toHaveLength(6);
+    expect([send, open, take, save, wrong, typing, snapshot]).toHaveLength(7);
   });
 
   it('a failed reply carries a code (and an origin), never text', () => {
@@ -179,21 +191,22 @@ describe('the panel message', () => {
   });
 });
 
+/** The background's answers to the pages' requests, through the fake browser's runtime messaging. */
+function answer(reply: (message: { type: string }) => unknown) {
+  const seen: { type: string }[] = [];
+  fakeBrowser.runtime.onMessage.addListener(async (message: any) => {
+    seen.push(message);
+    return reply(message);
+  });
+  return seen;
+}
+
 describe('the runtime connector', () => {
   // The connector learns its window before any click (opening the panel must not wait); the fake browser
   // has a current window only once one is focused.
   beforeEach(async () => {
     await fakeBrowser.windows.create({ focused: true });
   });
-
-  function answer(reply: (message: { type: string; at?: number }) => unknown) {
-    const seen: { type: string; at?: number }[] = [];
-    fakeBrowser.runtime.onMessage.addListener(async (message: any) => {
-      seen.push(message);
-      return reply(message);
-    });
-    return seen;
-  }
 
   it('returns the value of an ok reply and throws the code of a failed one', async () => {
     answer((message) =>
@@ -218,30 +231,140 @@ describe('the runtime connector', () => {
     expect(failed).toMatchObject({ code: 'no_background' });
   });
 
-  it('hands over what the context menu left, and asks the background to clear that one', async () => {
-    const seen = answer(() => ({ ok: true, value: null }));
+  it('hands over what the context menu left: asked for when a panel starts taking them', async () => {
     const left = { kind: 'page' as const, page, selection: 'why?', at: 5 };
-    await handoffMailbox.setValue(left);
+    const waiting: (typeof left | null)[] = [left];
+    const seen = answer((message) => ({ ok: true, value: message.type === 'handoff.take' ? (waiting.shift() ?? null) : null }));
     const take = vi.fn();
     const stop = createRuntimeConnector().onHandoff(take);
     await vi.waitFor(() => expect(take).toHaveBeenCalledWith(left));
-    await vi.waitFor(() => expect(seen).toContainEqual({ type: 'handoff.take', at: 5 }));
-
-    // One written while the panel is open (a notification click) is handed over too.
-    await handoffMailbox.setValue({ kind: 'conversation', conversationId: 9, at: 6 });
-    await vi.waitFor(() => expect(take).toHaveBeenLastCalledWith({ kind: 'conversation', conversationId: 9, at: 6 }));
-    await handoffMailbox.setValue(null); // cleared: nothing to take
+    expect(seen).toEqual([{ type: 'handoff.take' }]);
     stop();
-    await handoffMailbox.setValue({ kind: 'conversation', conversationId: 10, at: 7 });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(take).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps the drafts in their mailbox', async () => {
+  it('nothing waiting, or a background that fails, hands over nothing', async () => {
+    let fail = false;
+    answer(() => (fail ? { ok: false, error: { code: 'internal' } } : { ok: true, value: null }));
+    const take = vi.fn();
+    createRuntimeConnector().onHandoff(take);
+    fail = true;
+    createRuntimeConnector().onHandoff(take);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(take).not.toHaveBeenCalled();
+  });
+
+  it('keeps the drafts through the background', async () => {
+    let held: Record<string, string> = {};
+    const seen = answer((message: any) => {
+      if (message.type === 'drafts.save') held = message.drafts;
+      return { ok: true, value: message.type === 'drafts.get' ? held : null };
+    });
     const connector = createRuntimeConnector();
     expect(await connector.loadDrafts()).toEqual({});
     await connector.saveDrafts({ c1: 'half a thought', new: 'hi' });
-    expect(await draftsMailbox.getValue()).toEqual({ c1: 'half a thought', new: 'hi' });
     expect(await connector.loadDrafts()).toEqual({ c1: 'half a thought', new: 'hi' });
+    expect(seen.map((m) => m.type)).toEqual(['drafts.get', 'drafts.save', 'drafts.get']);
+  });
+});
+
+describe('the runtime connector’s port', () => {
+  /** A Port as runtime.connect gives one (the fake browser has none). */
+  function fakePorts() {
+    const ports: {
+      name: string;
+      posted: unknown[];
+      receive(event: BackgroundEvent): void;
+      drop(): void;
+      disconnect: ReturnType<typeof vi.fn>;
+    }[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
+      const onMessage = new Set<(m: unknown) => void>();
+      const onDisconnect = new Set<() => void>();
+      const port = {
+        name: info.name,
+        posted: [] as unknown[],
+        receive: (event: BackgroundEvent) => onMessage.forEach((l) => l(event)),
+        drop: () => onDisconnect.forEach((l) => l()),
+        disconnect: vi.fn(),
+      };
+      ports.push(port);
+      return {
+        name: info.name,
+        postMessage: (m: unknown) => void port.posted.push(m),
+        disconnect: port.disconnect,
+        onMessage: { addListener: (l: (m: unknown) => void) => onMessage.add(l) },
+        onDisconnect: { addListener: (l: () => void) => onDisconnect.add(l) },
+      };
+    }) as never);
+    return ports;
+  }
+
+  beforeEach(async () => {
+    await fakeBrowser.windows.create({ focused: true });
+  });
+
+  it('connects, says which thread is shown, passes the events on, and reconnects when the worker stops', async () => {
+    vi.useFakeTimers();
+    const ports = fakePorts();
+    const connector = createRuntimeConnector();
+    const events: BackgroundEvent[] = [];
+    const onConnect = vi.fn();
+    connector.setView(4); // before connecting: sent once connected
+    const stop = connector.subscribe((e) => events.push(e), onConnect);
+    expect(ports).toHaveLength(1);
+    expect(ports[0]!.name).toBe('hoory-panel');
+    expect(ports[0]!.posted).toEqual([{ type: 'view', conversationId: 4 }]);
+    expect(onConnect).toHaveBeenCalledOnce();
+
+    ports[0]!.receive({ type: 'typing', conversationId: 4, agent: null });
+    expect(events).toEqual([{ type: 'typing', conversationId: 4, agent: null }]);
+    connector.setView(null);
+    expect(ports[0]!.posted.at(-1)).toEqual({ type: 'view', conversationId: null });
+
+    ports[0]!.drop(); // the worker stopped
+    vi.advanceTimersByTime(100);
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted).toEqual([{ type: 'view', conversationId: null }]); // the view again
+    expect(onConnect).toHaveBeenCalledTimes(2); // the panel refetches its snapshot
+
+    stop();
+    expect(ports[1]!.disconnect).toHaveBeenCalled();
+    ports[1]!.drop();
+    vi.advanceTimersByTime(10_000);
+    expect(ports).toHaveLength(2); // closed: no reconnecting
+    vi.useRealTimers();
+  });
+
+  it('backs off while the background keeps refusing', () => {
+    vi.useFakeTimers();
+    const ports = fakePorts();
+    createRuntimeConnector().subscribe(() => {});
+    const gaps: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const before = ports.length;
+      ports.at(-1)!.drop();
+      let waited = 0;
+      while (ports.length === before) {
+        vi.advanceTimersByTime(50);
+        waited += 50;
+      }
+      gaps.push(waited);
+    }
+    expect(gaps).toEqual([100, 200, 400, 800, 1600, 3200, 5000, 5000]);
+    vi.useRealTimers();
+  });
+
+  it('a "handoff" event makes a panel that takes hand-offs ask for it; it is not passed on as an event', async () => {
+    const ports = fakePorts();
+    const waiting = [null, { kind: 'conversation' as const, conversationId: 9, at: 6 }];
+    answer((message) => ({ ok: true, value: message.type === 'handoff.take' ? (waiting.shift() ?? null) : null }));
+    const connector = createRuntimeConnector();
+    const events: BackgroundEvent[] = [];
+    connector.subscribe((e) => events.push(e));
+    const take = vi.fn();
+    connector.onHandoff(take);
+    ports[0]!.receive({ type: 'handoff' });
+    await vi.waitFor(() => expect(take).toHaveBeenCalledWith({ kind: 'conversation', conversationId: 9, at: 6 }));
+    expect(events).toEqual([]);
   });
 });
