@@ -91,6 +91,8 @@ export const panelStatusSchema = z.object({
   connection: connectionStateSchema,
   /** Why the connection is not (fully) live, as a code the panel puts into words. */
   issue: z.optional(z.enum(ERROR_CODES)),
+  /** The browser refused to store the chat cache (quota): the chat works, but is not kept offline. */
+  storageFull: z.optional(z.boolean()),
 });
 export type PanelStatus = z.infer<typeof panelStatusSchema>;
 

@@ -1,8 +1,10 @@
 // The background's facade: it builds the parts (session, store, outbox, live link, publisher, read
 // receipts, notifications), starts them from storage, and gives the router its request handlers.
 import { effect } from '@preact/signals-core';
+import { draftsMailbox } from '../protocol/mailboxes';
 import type { ConnectDeps } from './connect';
 import { createCableEventHandler } from './cable-events';
+import { createChatCache } from './chat-cache';
 import { firstUnreadOf } from './chat-state';
 import { createLiveLink, type LinkOptions } from './live-link';
 import { createNotifier, type Notify } from './notifications';
@@ -13,7 +15,7 @@ import { startPublisher } from './publisher';
 import { startReadReceipts } from './read-receipts';
 import { createRequestHandlers } from './request-handlers';
 import { createSession } from './session';
-import { chatItem, type StoredSession } from './storage';
+import type { StoredSession } from './storage';
 import { createStore } from './store';
 
 export interface ServiceDeps extends ConnectDeps {
@@ -32,6 +34,7 @@ export function createChatService(deps: ServiceDeps) {
   const events = createCableEventHandler(session, store, outbox, createNotifier(session, panels, deps.notify));
   const link = createLiveLink(session, store, outbox, events, { WebSocket: deps.WebSocket, ...deps.cable });
   const handoffs = createHandoffs(panels);
+  const cache = createChatCache();
   const handlers = createRequestHandlers({ session, store, outbox, events, handoffs, deps });
   let stopLinking = () => {};
   let stopped = false;
@@ -39,8 +42,8 @@ export function createChatService(deps: ServiceDeps) {
   async function load() {
     await session.load();
     const bound = session.current.peek();
-    const cached = await chatItem.getValue();
-    if (bound && cached?.key === bound.stored.key) store.restore(cached.conversations);
+    if (bound) store.restore(await cache.load(bound.stored.key));
+    else await cache.clear();
     await outbox.load();
     stopLinking = followSession();
     if (bound) void outbox.recover();
@@ -60,8 +63,11 @@ export function createChatService(deps: ServiceDeps) {
       }
       const other = linked !== null && (linked.key !== bound.stored.key || linked.sourceId !== bound.stored.sourceId);
       if (other) {
+        // Nothing of the old session stays: its chat, its unsent messages, its cache and its drafts.
         store.reset();
         void outbox.clear();
+        void cache.clear();
+        void draftsMailbox.setValue({});
       }
       if (other || linked?.pubsubToken !== bound.stored.pubsubToken) link.open();
       linked = bound.stored;
@@ -72,7 +78,7 @@ export function createChatService(deps: ServiceDeps) {
   // Reactions start once the held state is loaded: publishing earlier would overwrite the cache with nothing.
   const ready = load().then(() => {
     if (stopped) return;
-    const publisher = startPublisher(store, session, panels, deps.setBadge);
+    const publisher = startPublisher({ store, session, panels, cache, setBadge: deps.setBadge });
     const receipts = startReadReceipts(store, session, panels);
     stopReactions = () => {
       publisher.stop();

@@ -24,6 +24,7 @@ export function panelStatus(store: Store, session: Session): PanelStatus {
     ...(online !== undefined ? { agentsOnline: online } : {}),
     connection: bound ? state : 'unconfigured',
     ...(bound && issue ? { issue } : {}),
+    ...(store.storageFull.peek() ? { storageFull: true } : {}),
   };
 }
 

@@ -2,32 +2,44 @@
 // badge. Whatever changes in one turn (a resync touches every conversation) is published once, after it.
 import { effect } from '@preact/signals-core';
 import { badgeText, badgeTitle } from '../badge';
-import { trimForStorage, unreadOf } from './chat-state';
+import type { ChatCache } from './chat-cache';
+import { unreadOf, type ConversationState } from './chat-state';
 import { createPanelPublisher } from './panel-publisher';
 import type { Panels } from './panels';
 import type { Session } from './session';
-import { CACHED_MESSAGES, chatItem } from './storage';
 import type { Store } from './store';
 
-export function startPublisher(store: Store, session: Session, panels: Panels, setBadge: (text: string, title: string) => Promise<void>) {
+export interface PublisherParts {
+  store: Store;
+  session: Session;
+  panels: Panels;
+  cache: ChatCache;
+  setBadge(text: string, title: string): Promise<void>;
+}
+
+export function startPublisher({ store, session, panels, cache, setBadge }: PublisherParts) {
   const toPanels = createPanelPublisher(store, session, panels);
   let scheduled = false;
   let stopped = false;
   let saving = Promise.resolve();
-  let savedConversations: unknown = null;
-  let savedSession: unknown = null;
+  /** What the cache holds, by identity: only conversations whose state changed are written again. */
+  let saved: ReadonlyMap<number, ConversationState> = store.conversations.peek();
+  let savedVisible = panels.visible.peek();
   let badge: string | null = null;
 
   function saveCache() {
-    const conversations = store.conversations.peek();
     const bound = session.current.peek();
-    if (conversations === savedConversations && bound === savedSession) return;
-    savedConversations = conversations;
-    savedSession = bound;
-    const data = bound
-      ? { key: bound.stored.key, conversations: [...conversations.values()].map((c) => trimForStorage(c, CACHED_MESSAGES)) }
-      : null;
-    saving = saving.then(() => chatItem.setValue(data)).catch((e) => console.error('Could not save the chat cache', e));
+    const held = store.conversations.peek();
+    const visible = panels.visible.peek();
+    if (!bound || (held === saved && visible === savedVisible)) return;
+    const changed = [...held.values()].filter((state) => saved.get(state.id) !== state);
+    const removed = [...saved.keys()].filter((id) => !held.has(id));
+    saved = held;
+    savedVisible = visible;
+    const key = bound.stored.key;
+    saving = saving
+      .then(() => cache.save(key, changed, removed, visible))
+      .then((outcome) => store.setStorageFull(outcome === 'full'));
   }
 
   function updateBadge() {
@@ -50,7 +62,7 @@ export function startPublisher(store: Store, session: Session, panels: Panels, s
     // Everything a publication reads: any change schedules one.
     void [store.conversations.value, store.windows.value, store.unreadMarks.value, store.connection.value];
     void [store.agentsOnline.value, store.typing.value, store.pending.value, store.started.value];
-    void [session.current.value, panels.changes.value];
+    void [store.storageFull.value, session.current.value, panels.changes.value];
     if (scheduled) return;
     scheduled = true;
     setTimeout(flush, 0);

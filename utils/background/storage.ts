@@ -1,7 +1,6 @@
 // What the background keeps in storage.local, so a stopped worker rebuilds everything on its next event.
 import { storage } from '#imports';
 import { ERROR_CODES, type ErrorCode } from '../protocol/errors';
-import type { ConversationState } from './chat-state';
 import type { OutboxItem } from './outbox-queue';
 
 export interface StoredSession {
@@ -16,13 +15,7 @@ export interface StoredSession {
   inboxName?: string;
 }
 
-export interface StoredChat {
-  key: string;
-  conversations: ConversationState[];
-}
-
 export const sessionItem = storage.defineItem<StoredSession | null>('local:session', { fallback: null, version: 1 });
-export const chatItem = storage.defineItem<StoredChat | null>('local:chat', { fallback: null, version: 1 });
 const isCode = (value: unknown): value is ErrorCode => ERROR_CODES.includes(value as ErrorCode);
 export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', {
   fallback: [],
@@ -30,6 +23,3 @@ export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', {
   // Version 1 kept an exception's text as the error; errors are codes now.
   migrations: { 2: (items: OutboxItem[]) => items.map((i) => (i.error && !isCode(i.error) ? { ...i, error: 'server' as const } : i)) },
 });
-
-/** Messages kept per conversation in the cache: enough to paint a thread instantly, small to write. */
-export const CACHED_MESSAGES = 60;

@@ -31,12 +31,14 @@ export function createStore() {
   const pending = signal<readonly OutboxItem[]>([]);
   /** New conversations by the echo id of their first message, until a panel has been told. */
   const started = signal<ReadonlyMap<string, number>>(new Map());
+  /** The browser refused the last cache write (quota): said to the panels, not kept quiet. */
+  const storageFull = signal(false);
 
   const put = (state: ConversationState) => (conversations.value = withEntry(conversations.peek(), state.id, state));
   const held = (id: number) => conversations.peek().get(id);
 
   return {
-    conversations, windows, unreadMarks, connection, agentsOnline, typing, pending, started,
+    conversations, windows, unreadMarks, connection, agentsOnline, typing, pending, started, storageFull,
     held,
 
     /** A conversation from REST (whole history: `complete`) or from a cable event (last message only). */
@@ -102,7 +104,7 @@ export function createStore() {
     setTyping: (id: number, agent: TypingAgent | null) => (typing.value = withEntry(typing.peek(), id, agent)),
     setPending: (items: readonly OutboxItem[]) => (pending.value = items.map((item) => ({ ...item }))),
     conversationStarted: (echoId: string, id: number) => (started.value = withEntry(started.peek(), echoId, id)),
-    clearStarted: () => (started.value = new Map()),
+    setStorageFull: (full: boolean) => void (storageFull.value = full),
 
     /** Cached conversations of this session, at start. */
     restore(cached: ConversationState[]) {
