@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MENU_PAGE, MENU_SELECTION, menuItems, onMenuClick } from '@/utils/context-menu';
+import { createHandoffs } from '@/utils/background/handoffs';
+import { createPanels } from '@/utils/background/panels';
+import type { BackgroundEvent } from '@/utils/protocol';
+import { MENU_PAGE, MENU_SELECTION, menuItems, onMenuClick as click } from '@/utils/context-menu';
 import { handoffText } from '@/utils/panel/handoff-text';
 import { handoffMailbox } from '@/utils/protocol/mailboxes';
 import { openPanel } from '@/utils/platform';
@@ -9,9 +12,18 @@ vi.mock('@/utils/platform', () => ({ openPanel: vi.fn(() => Promise.resolve()) }
 
 const tab = { id: 3, windowId: 7, url: 'https://shop.example/cart', title: 'Cart' };
 
+/** The background's hand-offs, as the entrypoint passes them (`service.handOff`), with one panel open. */
+let panelEvents: BackgroundEvent[];
+let handOff: ReturnType<typeof createHandoffs>['leave'];
+const onMenuClick = (info: Parameters<typeof click>[0], on?: Parameters<typeof click>[1]) => click(info, on, handOff);
+
 beforeEach(() => {
   fakeBrowser.reset();
   vi.mocked(openPanel).mockClear();
+  const panels = createPanels();
+  panelEvents = [];
+  panels.attach({ post: (e) => void panelEvents.push(e) }, () => {});
+  handOff = vi.fn(createHandoffs(panels).leave);
 });
 
 describe('context menu', () => {
@@ -26,6 +38,8 @@ describe('context menu', () => {
     void onMenuClick({ menuItemId: MENU_PAGE, pageUrl: tab.url }, tab);
     // Still inside the click's task: the browser only opens the panel while it sees the user gesture.
     expect(openPanel).toHaveBeenCalledWith(7);
+    // Opened before the hand-off is even written.
+    expect(vi.mocked(openPanel).mock.invocationCallOrder[0]).toBeLessThan(vi.mocked(handOff).mock.invocationCallOrder[0]!);
   });
 
   it('hands the page and the quoted selection to the panel', async () => {
@@ -36,6 +50,7 @@ describe('context menu', () => {
     // Stamped, so the panel clears only the hand-off it took (handoff.take { at }).
     expect(handoff!.at).toBeGreaterThanOrEqual(start);
     expect(handoff!.at).toBeLessThanOrEqual(Date.now());
+    expect(panelEvents).toEqual([{ type: 'handoff' }]); // a panel already open is told to take it
     if (handoff?.kind !== 'page') throw new Error('a page hand-off');
     expect(handoffText(handoff)).toBe('> Total: 0 €\n> why?\n\n');
   });
@@ -48,6 +63,7 @@ describe('context menu', () => {
     await handoffMailbox.setValue(null);
     await onMenuClick({ menuItemId: 'someone-else' }, tab);
     expect(openPanel).toHaveBeenCalledTimes(1);
+    expect(handOff).toHaveBeenCalledTimes(1);
     expect(await handoffMailbox.getValue()).toBeNull();
   });
 
