@@ -120,6 +120,6 @@ export type ConnectError = z.infer<typeof connectErrorSchema>;
 
 export const connectResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), inboxName: z.optional(z.string()) }),
-  z.object({ ok: z.literal(false), error: connectErrorSchema, origin: z.optional(z.string()) }),
+  z.object({ ok: z.literal(false), error: connectErrorSchema, origin: z.optional(z.string()), field: z.optional(z.string()) }),
 ]);
 export type ConnectResult = z.infer<typeof connectResultSchema>;

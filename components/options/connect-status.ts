@@ -1,7 +1,7 @@
 // What a connect attempt's result means for the form: the message, and which field it is about.
 import type { ConnectError, ConnectResult, SettingsInput } from '@/utils/protocol';
 import { strings } from '@/utils/strings';
-import type { FieldName } from './fields';
+import { ALL_FIELDS, type FieldName } from './fields';
 
 export type ConnectStatus =
   | { kind: 'idle' }
@@ -16,7 +16,7 @@ export function statusOf(result: ConnectResult, input: SettingsInput): ConnectSt
     error: result.error,
     message: strings.error(result.error, result.origin),
     origin: result.origin,
-    field: fieldFor(result.error, input),
+    field: ALL_FIELDS.find((spec) => spec.name === result.field)?.name ?? fieldFor(result.error, input),
   };
 }
 

@@ -136,16 +136,20 @@ function contactBody(fields: ContactFields) {
 function errorFromResponse(response: Response, raw: string): ApiError {
   const kind = kindForStatus(response.status);
   let detail = `HTTP ${response.status}`;
+  let fields: string[] = [];
   if (kind === 'invalid') {
     try {
       const parsed = validationErrorSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) detail = parsed.data.message;
+      if (parsed.success) {
+        detail = parsed.data.message;
+        fields = parsed.data.attributes ?? [];
+      }
     } catch {
       /* keep the status line */
     }
   }
   const retryAfter = kind === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : null;
-  return new ApiError(kind, detail, response.status, retryAfter, isJson(raw));
+  return new ApiError(kind, detail, response.status, retryAfter, isJson(raw), fields);
 }
 
 function isJson(raw: string): boolean {

@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly retryAfterMs: number | null = null,
     /** The error body was JSON: a Rails 404 from the API, not some other web server's page. */
     readonly jsonBody = false,
+    /** A 422's `attributes`: the fields the server refused (for the UI to point at, in its own words). */
+    readonly fields: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ApiError';

@@ -26,7 +26,14 @@ interface CacheIndex {
 
 export type SaveOutcome = 'saved' | 'full';
 
-export function createChatCache(area = browser.storage.local, budget = CACHE_BUDGET_BYTES, now = Date.now) {
+/** The part of storage.local the cache uses (tests give it one with a quota). */
+export interface CacheArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export function createChatCache(area: CacheArea = browser.storage.local, budget = CACHE_BUDGET_BYTES, now = Date.now) {
   let index: CacheIndex | null = null;
 
   async function readIndex(): Promise<CacheIndex | null> {

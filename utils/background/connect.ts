@@ -70,7 +70,7 @@ export async function connect(input: SettingsInput, previous: StoredSession | nu
     };
   } catch (error) {
     if (error instanceof ApiError && error.kind === 'server' && identity) return { ok: false, error: 'identity_rejected' };
-    if (error instanceof ApiError && error.kind === 'invalid') return { ok: false, error: 'invalid' };
+    if (error instanceof ApiError && error.kind === 'invalid') return invalid(error);
     return serverError(error, origin, deps);
   }
 }
@@ -120,8 +120,16 @@ async function serverError(error: unknown, origin: string, deps: ConnectDeps): P
     case 'bad_request':
       return { ok: false, error: 'not_hoory' };
     case 'invalid':
-      return { ok: false, error: 'invalid' };
+      return invalid(error);
     default:
       return { ok: false, error: 'server' };
   }
 }
+
+/** The server refused a field: which one, so the form can point at it (the words are the UI's). */
+function invalid(error: ApiError): ConnectOutcome {
+  const field = error.fields.map((f) => f.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())).find((f) => IDENTITY_FIELDS.includes(f));
+  return { ok: false, error: 'invalid', ...(field ? { field } : {}) };
+}
+
+const IDENTITY_FIELDS = ['name', 'email', 'identifier', 'identifierHash'];

@@ -28,7 +28,7 @@ export function createRequestHandlers({ session, store, outbox, events, handoffs
   return {
     async connect({ settings: input }) {
       const outcome = await connect(input, session.current.peek()?.stored ?? null, deps);
-      if (!outcome.ok) return { ok: false, error: outcome.error, ...(outcome.origin ? { origin: outcome.origin } : {}) };
+      if (!outcome.ok) return outcome;
       await session.adopt({ ...session.settings.peek(), ...outcome.settings }, outcome.session);
       return { ok: true, ...(outcome.inboxName ? { inboxName: outcome.inboxName } : {}) };
     },

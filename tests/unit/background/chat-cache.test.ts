@@ -31,7 +31,7 @@ function quotaArea(quota: number) {
       if (total > quota) throw new Error('QUOTA_BYTES quota exceeded');
       await area.set(items);
     },
-  } as typeof fakeBrowser.storage.local;
+  };
 }
 
 describe('chat cache', () => {

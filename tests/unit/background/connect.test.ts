@@ -67,8 +67,8 @@ describe('connect (options "Save")', () => {
     expect(get?.searchParams.get('identifier_hash')).toBe('abc');
   });
 
-  it('shows a 422 with the server\'s own words', async () => {
+  it('says which field a 422 refused (the words are the UI\'s)', async () => {
     const fetch = server((_url, init) => (init?.method === 'POST' ? json(422, { message: 'Email Invalid email', attributes: ['email'] }) : json(200, {})));
-    expect(await connect({ ...settings, email: 'nope' }, null, deps(fetch))).toMatchObject({ error: 'invalid', detail: 'Email Invalid email' });
+    expect(await connect({ ...settings, email: 'nope' }, null, deps(fetch))).toEqual({ ok: false, error: 'invalid', field: 'email' });
   });
 });

@@ -63,7 +63,7 @@ describe('outbox', () => {
     });
     await outbox.enqueue({ echoId: 'x', conversationId: 4, content: 'hello' });
     await outbox.drain();
-    expect(outbox.items()[0]).toMatchObject({ state: 'queued', attempts: 1, error: 'HTTP 503' });
+    expect(outbox.items()[0]).toMatchObject({ state: 'queued', attempts: 1, error: 'server' });
     clock.t = outbox.items()[0]!.nextAttemptAt;
     await outbox.drain();
     expect(outbox.items()[0]).toMatchObject({ attempts: 2, nextAttemptAt: clock.t + 2_000 });
@@ -74,7 +74,7 @@ describe('outbox', () => {
     const bad = setup({ createMessage: vi.fn(async () => { throw new ApiError('invalid', 'Content is too long', 422); }) });
     await bad.outbox.enqueue({ echoId: 'y', conversationId: 4, content: 'x' });
     await bad.outbox.drain();
-    expect(bad.outbox.items()[0]).toMatchObject({ state: 'failed', error: 'Content is too long' });
+    expect(bad.outbox.items()[0]).toMatchObject({ state: 'failed', error: 'invalid' });
   });
 
   it('marks a message failed after MAX_ATTEMPTS, and Retry sends it again', async () => {
