@@ -126,14 +126,16 @@ describe('store', () => {
     expect(store.pending.value[0]!.state).toBe('queued');
 
     store.conversationStarted('a', 42);
-    expect(store.started.value.get('a')).toBe(42);
+    store.conversationStarted('b', 43);
+    expect([...store.started.value]).toEqual([['a', 42], ['b', 43]]);
+    expect(store.storageFull.value).toBe(false);
     store.setStorageFull(true);
     expect(store.storageFull.value).toBe(true);
   });
 
   it('restores the cache, and forgets everything of a contact on reset', () => {
     const store = createStore();
-    store.restore([{ ...store.held(1) ?? { id: 1, status: 'open', contactLastSeenAt: 0, agentLastSeenAt: 0, lastActivityAt: 0, customAttributes: {}, messages: [msg(1)], hasOlder: false } }]);
+    store.restore([{ id: 1, status: 'open', contactLastSeenAt: 0, agentLastSeenAt: 0, lastActivityAt: 0, customAttributes: {}, messages: [msg(1)], hasOlder: false }]);
     expect(store.held(1)!.messages).toHaveLength(1);
     store.growWindow(1);
     store.opened(1, msg(1));
