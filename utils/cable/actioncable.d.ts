@@ -16,7 +16,7 @@ declare module '@rails/actioncable' {
     subscriptions: { create(params: object, mixin: SubscriptionMixin): Subscription };
     connect(): void;
     disconnect(): void;
-    connection: { isOpen(): boolean; reopen(): void };
+    connection: { isOpen(): boolean; isActive(): boolean; open(): boolean; reopen(): void };
   }
   export function createConsumer(url: string): Consumer;
   export const adapters: { WebSocket: unknown; logger: unknown };

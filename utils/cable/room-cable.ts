@@ -27,6 +27,9 @@ export interface RoomCableOptions {
   staleAfterSeconds?: number;
 }
 
+/** How long the socket may stay closed with the library not trying, before we open it ourselves. */
+const REOPEN_AFTER_MS = 15_000;
+
 export function cableUrl(installationUrl: string): string {
   // The library resolves relative URLs through `document`, which a service worker lacks: pass it absolute.
   const url = new URL('/cable', installationUrl);
@@ -42,6 +45,7 @@ export function connectRoom(options: RoomCableOptions, handlers: RoomCableHandle
   const staleMs = (options.staleAfterSeconds ?? 6) * 1000;
   let lastFrameAt = Date.now();
   let socketOpen = false;
+  let closedAt = Date.now();
 
   const armConfirmTimeout = () => {
     clearTimeout(confirmTimer);
@@ -55,12 +59,21 @@ export function connectRoom(options: RoomCableOptions, handlers: RoomCableHandle
       armConfirmTimeout();
     },
     frame: () => void (lastFrameAt = Date.now()),
-    close: () => void (socketOpen = false),
+    close() {
+      socketOpen = false;
+      closedAt = Date.now();
+    },
   });
   const watchdog = setInterval(() => {
-    if (!closed && socketOpen && Date.now() - lastFrameAt > staleMs) {
+    if (closed) return;
+    if (socketOpen && Date.now() - lastFrameAt > staleMs) {
       socketOpen = false;
       consumer.connection.reopen(); // the library closes, reconnects and resubscribes
+    } else if (!socketOpen && Date.now() - closedAt > REOPEN_AFTER_MS && !consumer.connection.isActive()) {
+      // The library gave up (a `disconnect` frame with reconnect: false stops its monitor): one frame
+      // must not end the live link for good, so we open it again ourselves.
+      closedAt = Date.now();
+      consumer.connection.open();
     }
   }, 1_000);
 
