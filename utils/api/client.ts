@@ -4,8 +4,10 @@ import { describeIssues } from './describe-issues';
 import { ApiError, kindForStatus, parseRetryAfter } from './errors';
 import {
   contactSessionSchema,
+  conversationListSchema,
   conversationSchema,
   inboxSchema,
+  messageListSchema,
   messageSchema,
   validationErrorSchema,
   type ContactSession,
@@ -32,8 +34,10 @@ export interface ContactFields extends Identity {
 }
 
 const EMPTY = Symbol('empty');
-const conversationsSchema = z.array(conversationSchema);
-const messagesSchema = z.array(messageSchema);
+// A conversation list leaves out one it cannot read; a message page stays strict on ids (fewer than 20
+// messages means the history starts there), with times of neighbours for an unreadable one.
+const conversationsSchema = conversationListSchema;
+const messagesSchema = messageListSchema;
 
 export function normalizeInstallationUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
