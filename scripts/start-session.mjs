@@ -119,7 +119,8 @@ export class StartSession {
           '--disable-quic',
           `--window-size=${width},${height}`,
           ...(headless ? ['--disable-gpu'] : []),
-          ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+          // As root Chromium only runs with --no-sandbox; --test-type hides the bar warning about that flag.
+          ...(process.getuid?.() === 0 ? ['--no-sandbox', '--test-type'] : []),
         ],
       });
     } catch (e) {
