@@ -45,6 +45,26 @@ export class SandboxAgent {
   faults(faults: Record<string, unknown> | null) {
     return faults ? this.call('POST', '/faults', faults) : this.call('DELETE', '/faults');
   }
+  /** Sends one agent message: any agent-API body (content_type, content_attributes, sender, sample…). */
+  send(conversationId: number, body: Record<string, unknown>) {
+    return this.call<AgentMessage>('POST', `/conversations/${conversationId}/messages`, body);
+  }
+  /** A conversation's messages with what the customer answered (`patch_count`, `submissions`). */
+  messages(conversationId: number) {
+    return this.call<AgentMessage[]>('GET', `/conversations/${conversationId}/messages`);
+  }
+  async message(conversationId: number, id: number) {
+    return (await this.messages(conversationId)).find((m) => m.id === id)!;
+  }
+  /** An agent message sent as multipart/form-data with files, their names as given (hostile or not). */
+  async upload(conversationId: number, files: { name: string; type: string; data: Buffer | string }[], fields: Record<string, string> = {}) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const f of files) form.append('attachments[]', new Blob([typeof f.data === 'string' ? f.data : new Uint8Array(f.data)], { type: f.type }), f.name);
+    const res = await fetch(`${this.sandboxUrl}/sandbox/api/conversations/${conversationId}/messages`, { method: 'POST', body: form });
+    if (!res.ok) throw new Error(`upload: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<AgentMessage>;
+  }
 }
 
 export async function waitForText(page: Page, text: string | RegExp, timeout = 10_000) {
@@ -105,4 +125,54 @@ export function buildWithGranted(build: string, dir: string, granted: string[]):
   manifest.permissions = [...manifest.permissions, ...granted];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
+}
+
+// ---- Rich messages (issue 15): what the agent sends and what the customer answered. ----------------------
+
+/** An agent-API message with what the customer answered: PATCH requests that reached it, the stored ones. */
+export interface AgentMessage {
+  id: number;
+  content: string | null;
+  content_type: string;
+  content_attributes: Record<string, any>;
+  message_type: number;
+  patch_count: number;
+  submissions: { at: number; via: string; submitted_values: unknown }[];
+  attachments?: { data_url: string; file_type: string; file_name: string }[];
+}
+
+/** The panel's row of a message (`data-key="m<id>"`), as a CSS selector to scope locators with. */
+export const row = (id: number) => `[data-key="m${id}"]`;
+
+/** Screenshots `rich-<name>.png` and `rich-<name>-dark.png` of a page as it is (no selection, no hover). */
+export async function shootLightAndDark(page: Page, name: string) {
+  await page.evaluate(() => getSelection()?.removeAllRanges());
+  await page.mouse.move(1, 1);
+  for (const value of ['light', 'dark']) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value }]);
+    await new Promise((r) => setTimeout(r, 300)); // colours have a 0.15 s transition
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}${value === 'dark' ? '-dark' : ''}.png` });
+  }
+  await page.emulateMediaFeatures([]);
+}
+
+/** Waits until every image that matches has loaded (and is not broken). */
+export async function imagesLoaded(page: Page, selector: string) {
+  await page.waitForFunction((s) => [...document.querySelectorAll<HTMLImageElement>(s)].every((i) => i.complete && i.naturalWidth > 0), {}, selector);
+}
+
+/** A message's answer once it reached the sandbox; then, long enough later, that exactly one request came. */
+export async function answerOf(agent: SandboxAgent, conversationId: number, id: number): Promise<unknown> {
+  const m = await until(() => agent.message(conversationId, id), (m) => m.submissions.length > 0);
+  await new Promise((r) => setTimeout(r, 700));
+  const after = await agent.message(conversationId, id);
+  if (after.patch_count !== 1 || after.submissions.length !== 1) throw new Error(`message ${id}: patch_count ${after.patch_count}, ${after.submissions.length} stored`);
+  return m.content_attributes.submitted_values;
+}
+
+/** Types text and presses the named keys (Tab, Enter, Escape, Backspace), in order, as a person would. */
+export async function typeOrPress(page: Page, steps: string[]) {
+  for (const step of steps) {
+    await (['Tab', 'Enter', 'Escape', 'Backspace'].includes(step) ? page.keyboard.press(step as 'Tab') : page.keyboard.type(step));
+  }
 }
