@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { createChatService } from '@/utils/background/chat-service';
 import { conversationOfNotification } from '@/utils/background/notifications';
 import { handleRequest, isOwnPage } from '@/utils/background/router';
-import { menuItems, onMenuClick } from '@/utils/context-menu';
+import { menuItems, onMenuClick, SCREENSHOT_COMMAND, sendScreenshot } from '@/utils/context-menu';
 import * as platform from '@/utils/platform';
 import { PANEL_PORT } from '@/utils/protocol';
 import { parsePanelMessage } from '@/utils/background/panel-message';
@@ -50,6 +50,7 @@ export default defineBackground(() => {
   // At browser start the badge is blank until the worker runs: run it, so it shows the stored count and resyncs.
   browser.runtime.onStartup.addListener(() => void service.tick());
   platform.onMenuClicked((info, tab) => void onMenuClick(info, tab, service.handOff));
+  platform.onCommand((command, tab) => command === SCREENSHOT_COMMAND && void sendScreenshot(tab, service.handOff));
   platform.openPanelOnActionClick();
   platform.onNotificationClicked((id) => {
     const conversationId = conversationOfNotification(id);

@@ -3,6 +3,7 @@
 // the active page and the permission prompts. Component tests give the UI a fake Connector instead.
 import { browser } from 'wxt/browser';
 import { CodedError } from './protocol/errors';
+import { deleteFile, getFile, putFile, type FileRef } from './files/file-store';
 import type { Handoff } from './protocol/mailboxes';
 import type { BackgroundEvent, PageContext, PanelMessage, Reply, ReplyOf, RequestOf, RequestType } from './protocol';
 import { PANEL_PORT } from './protocol/events';
@@ -28,6 +29,11 @@ export interface Connector {
   /** Asks for host access to one origin (call first thing in a click). */
   requestOrigin(origin: string): Promise<boolean>;
   requestNotifications(): Promise<boolean>;
+  /** Keeps a file in the store shared with the background (IndexedDB), for a message to carry. */
+  putFile(blob: Blob, name: string): Promise<FileRef>;
+  deleteFile(id: string): Promise<void>;
+  /** The bytes of a stored file (a screenshot the background captured), for a preview. */
+  readFile(id: string): Promise<Blob | undefined>;
   openSettings(): void;
   /** Opens the side panel (call first thing in a click). */
   openPanel(): void;
@@ -36,7 +42,7 @@ export interface Connector {
 export function createRuntimeConnector(): Connector {
   // Known before any click: opening the panel must not wait for anything once the user clicks.
   let windowId: number | undefined;
-  void browser.windows?.getCurrent().then((w) => (windowId = w.id), () => {});
+  void Promise.resolve(browser.windows?.getCurrent()).then((w) => (windowId = w?.id), () => {});
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
   const handoffTakers = new Set<(handoff: Handoff) => void>();
   let view: PanelMessage = { type: 'view', conversationId: null };
@@ -107,6 +113,9 @@ export function createRuntimeConnector(): Connector {
     watchPage: platform.watchActiveTab,
     requestOrigin: platform.requestOrigin,
     requestNotifications: () => platform.requestPermission('notifications'),
+    putFile,
+    deleteFile,
+    readFile: async (id) => (await getFile(id))?.blob,
     openSettings: () => void browser.runtime.openOptionsPage(),
     openPanel: () => void platform.openPanel(windowId).catch((e) => console.warn('Could not open the panel', e)),
   };

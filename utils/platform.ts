@@ -71,6 +71,11 @@ export function watchActiveTab(onChange: () => void): () => void {
   };
 }
 
+/** A keyboard shortcut of the manifest's `commands`, with the tab it was pressed on. */
+export function onCommand(listener: (command: string, tab?: MenuTab) => void): void {
+  browser.commands?.onCommand.addListener((command: string, tab?: MenuTab) => listener(command, tab));
+}
+
 // ---- Permissions -----------------------------------------------------------------------------------
 export const originPattern = (origin: string) => `${new URL(origin).origin}/*`;
 
@@ -100,4 +105,13 @@ export function onNotificationClicked(listener: (id: string) => void): void {
 }
 export async function clearNotification(id: string): Promise<void> {
   await api.notifications?.clear(id);
+}
+
+// ---- Screenshots ---------------------------------------------------------------------------------
+/** The visible part of a window's active tab, as a PNG data URL. Needs activeTab (a toolbar, menu or
+ *  keyboard shortcut gesture on that tab) — never `<all_urls>`. */
+export async function captureVisibleTab(windowId?: number): Promise<string> {
+  return windowId === undefined
+    ? browser.tabs.captureVisibleTab({ format: 'png' })
+    : browser.tabs.captureVisibleTab(windowId, { format: 'png' });
 }

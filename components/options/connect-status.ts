@@ -1,5 +1,5 @@
 // What a connect attempt's result means for the form: the message, and which field it is about.
-import type { ConnectError, ConnectResult, SettingsInput } from '@/utils/protocol';
+import type { ConnectResult, ErrorCode, SettingsInput } from '@/utils/protocol';
 import { strings } from '@/utils/strings';
 import { ALL_FIELDS, type FieldName } from './fields';
 
@@ -7,9 +7,12 @@ export type ConnectStatus =
   | { kind: 'idle' }
   | { kind: 'checking' }
   | { kind: 'connected'; inboxName?: string }
-  | { kind: 'failed'; error: ConnectError; message: string; origin?: string; field?: FieldName };
+  | { kind: 'failed'; error: ErrorCode; message: string; origin?: string; field?: FieldName };
 
-export function statusOf(result: ConnectResult, input: SettingsInput): ConnectStatus {
+/** A connect that failed before the server could answer (the background did not answer, say) has a code too. */
+export type ConnectOutcome = ConnectResult | { ok: false; error: ErrorCode; origin?: string; field?: string };
+
+export function statusOf(result: ConnectOutcome, input: SettingsInput): ConnectStatus {
   if (result.ok) return { kind: 'connected', inboxName: result.inboxName };
   return {
     kind: 'failed',
@@ -20,7 +23,7 @@ export function statusOf(result: ConnectResult, input: SettingsInput): ConnectSt
   };
 }
 
-function fieldFor(error: ConnectError, input: SettingsInput): FieldName | undefined {
+function fieldFor(error: ErrorCode, input: SettingsInput): FieldName | undefined {
   switch (error) {
     case 'invalid_url':
     case 'unreachable':

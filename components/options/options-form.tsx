@@ -4,9 +4,9 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Connector } from '@/utils/connector';
 import { createNotificationsModel } from '@/utils/options/notifications-model';
-import type { ConnectResult } from '@/utils/protocol';
+import { errorCodeOf } from '@/utils/protocol/errors';
 import { strings } from '@/utils/strings';
-import { statusOf, type ConnectStatus } from './connect-status';
+import { statusOf, type ConnectOutcome, type ConnectStatus } from './connect-status';
 import { emptyInput, identityFields, serverFields, toInput, trimInput, type FieldName, type FieldSpec } from './fields';
 import { NotificationsToggle } from './notifications-toggle';
 import { TextField } from './text-field';
@@ -51,9 +51,9 @@ export function OptionsForm({ connector }: { connector: Connector }) {
       return;
     }
     status.value = { kind: 'checking' };
-    const result: ConnectResult = await connector
+    const result: ConnectOutcome = await connector
       .request({ type: 'connect', settings: input })
-      .catch(() => ({ ok: false as const, error: 'server' as const }));
+      .catch((e: unknown) => ({ ok: false as const, error: errorCodeOf(e) }));
     const next = statusOf(result, input);
     status.value = next;
     if (next.kind === 'failed' && next.field) focusField(next.field);

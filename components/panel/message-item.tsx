@@ -88,7 +88,7 @@ function Delivery({ message: m, onRetry }: { message: ThreadMessage; onRetry?: (
       );
     case 'failed':
       return (
-        <span class="delivery delivery--failed" title={m.error}>
+        <span class="delivery delivery--failed" title={m.error ? strings.error(m.error) : undefined}>
           {strings.failed}
           {m.echoId && onRetry && (
             <button type="button" class="link-button" onClick={() => onRetry(m.echoId!)}>

@@ -69,8 +69,18 @@ const cases: { [T in RequestType]: { good: object[]; bad: unknown[]; replies: un
     badReplies: [{ conversationId: 1 }],
   },
   'message.send': {
-    good: [{ conversationId: null, content: 'hi', page }, { conversationId: 1, content: 'hi' }],
-    bad: [{ conversationId: 1, content: '' }, { conversationId: 1 }, { content: 'hi' }, { conversationId: null, content: 'hi', page: { url: 'x' } }],
+    good: [
+      { conversationId: null, content: 'hi', page },
+      { conversationId: 1, content: 'hi' },
+      // A file may go without a caption (the handler refuses a message with neither).
+      { conversationId: 1, content: '', attachments: [{ id: 'f', name: 'a.png', size: 3, type: 'image/png' }] },
+    ],
+    bad: [
+      { conversationId: 1 },
+      { content: 'hi' },
+      { conversationId: null, content: 'hi', page: { url: 'x' } },
+      { conversationId: 1, content: '', attachments: [{ id: 'f' }] },
+    ],
     replies: [{ conversationId: null, echoId: 'e' }, { conversationId: 3, echoId: 'e' }],
     badReplies: [{ conversationId: null }, { echoId: 'e' }],
   },
@@ -109,6 +119,12 @@ const cases: { [T in RequestType]: { good: object[]; bad: unknown[]; replies: un
     bad: [null],
     replies: [{}, { c1: 'half a thought', new: 'hi' }],
     badReplies: [null, { c1: 3 }, ['c1']],
+  },
+  'screenshot.capture': {
+    good: [{}],
+    bad: [null],
+    replies: [{ id: 'f', name: 'screenshot.png', size: 10, type: 'image/png' }],
+    badReplies: [null, { id: 'f' }],
   },
   'drafts.save': {
     good: [{ drafts: {} }, { drafts: { c1: 'half a thought' } }],

@@ -34,6 +34,22 @@ export interface ContactFields extends Identity {
 }
 
 const EMPTY = Symbol('empty');
+const UPLOAD_TIMEOUT_MS = 120_000;
+
+/** A file sent with a message. */
+export interface OutgoingFile {
+  blob: Blob;
+  name: string;
+}
+
+/** The contract's multipart message: `content`, `echo_id` and `attachments[]`. */
+function messageForm(content: string, echoId: string, files: OutgoingFile[]): FormData {
+  const form = new FormData();
+  if (content) form.append('content', content);
+  form.append('echo_id', echoId);
+  for (const file of files) form.append('attachments[]', file.blob, file.name);
+  return form;
+}
 // A conversation list leaves out one it cannot read; a message page stays strict on ids (fewer than 20
 // messages means the history starts there), with times of neighbours for an unreadable one.
 const conversationsSchema = conversationListSchema;
@@ -56,12 +72,14 @@ export function createClientApi(options: ClientApiOptions) {
     body?: unknown,
   ): Promise<T> {
     let response: Response;
+    // Files go as multipart (the browser sets the boundary), with time to upload up to 40 MB.
+    const form = body instanceof FormData;
     try {
       response = await doFetch(base + path, {
         method,
-        headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        headers: body === undefined || form ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs ?? (form ? UPLOAD_TIMEOUT_MS : 15_000)),
       });
     } catch (error) {
       throw new ApiError('unreachable', `Could not reach the server (${(error as Error).message})`);
@@ -119,8 +137,8 @@ export function createClientApi(options: ClientApiOptions) {
       request('POST', `${conversation(sourceId, id)}/update_last_seen`, EMPTY),
     listMessages: (sourceId: string, id: number, before?: number): Promise<Message[]> =>
       request('GET', `${conversation(sourceId, id)}/messages${before ? `?before=${before}` : ''}`, messagesSchema),
-    createMessage: (sourceId: string, id: number, content: string, echoId: string): Promise<Message> =>
-      request('POST', `${conversation(sourceId, id)}/messages`, messageSchema, { content, echo_id: echoId }),
+    createMessage: (sourceId: string, id: number, content: string, echoId: string, files: OutgoingFile[] = []): Promise<Message> =>
+      request('POST', `${conversation(sourceId, id)}/messages`, messageSchema, files.length ? messageForm(content, echoId, files) : { content, echo_id: echoId }),
     submitMessage: (sourceId: string, id: number, messageId: number, submittedValues: unknown): Promise<Message> =>
       request('PATCH', `${conversation(sourceId, id)}/messages/${messageId}`, messageSchema, { submitted_values: submittedValues }),
   };

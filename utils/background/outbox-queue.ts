@@ -4,57 +4,14 @@
 // - an attempt that may have reached the server (no answer, an unreadable answer, or a worker stopped
 //   mid-request) is checked against the server before it is made again: the conversation's newest messages
 //   for a message, the contact's conversations for a new conversation.
-import { MessageType } from '../api/message-type';
 import { ApiError } from '../api/errors';
-import type { Conversation, Message } from '../api/schemas';
-import { errorCodeOf, type ErrorCode } from '../protocol/errors';
+import type { Message } from '../api/schemas';
+import { MessageType } from '../api/message-type';
+import { CodedError, errorCodeOf } from '../protocol/errors';
+import { backoffMs, MAX_ATTEMPTS, type OutboxHooks, type OutboxItem, type OutboxTransport } from './outbox-item';
 
-export interface OutboxItem {
-  echoId: string;
-  conversationId: number | null;
-  /** The text posted, page line included. */
-  content: string;
-  /** Set only on the first message of a new conversation (the only time they can be set). */
-  customAttributes?: Record<string, string>;
-  state: 'queued' | 'sending' | 'failed';
-  attempts: number;
-  nextAttemptAt: number;
-  sendingSince?: number;
-  /** The last attempt, started then, may have reached the server: look before sending again. */
-  uncertainSince?: number;
-  /** A new conversation: the newest conversation id the contact had when its creation was asked for. */
-  createdAfter?: number;
-  /** That creation may have happened on the server: look for it before creating another. */
-  createUncertain?: boolean;
-  error?: ErrorCode;
-  createdAt: number;
-}
-
-export interface OutboxTransport {
-  createConversation(customAttributes?: Record<string, string>): Promise<Conversation>;
-  createMessage(conversationId: number, content: string, echoId: string): Promise<Message>;
-  /** Newest messages of a conversation, to find out whether an interrupted send reached the server. */
-  latestMessages(conversationId: number): Promise<Message[]>;
-  /** The newest conversation id held now (ids only grow). */
-  newestConversationId(): number;
-  /** A conversation newer than `after` with no customer message yet: one we created, whose answer was lost. */
-  orphanConversation(after: number): Promise<Conversation | undefined>;
-}
-
-export interface OutboxHooks {
-  save(items: OutboxItem[]): Promise<void>;
-  conversationCreated(item: OutboxItem, conversation: Conversation): void | Promise<void>;
-  sent(item: OutboxItem, message: Message): void | Promise<void>;
-  changed(): void;
-}
-
-export const MAX_ATTEMPTS = 8;
-
-export function backoffMs(attempt: number, error: unknown, random = Math.random): number {
-  if (error instanceof ApiError && error.retryAfterMs !== null) return error.retryAfterMs;
-  const base = Math.min(60_000, 1_000 * 2 ** attempt);
-  return base / 2 + random() * (base / 2); // full jitter on the upper half
-}
+export type { OutboxItem, OutboxTransport } from './outbox-item';
+export { backoffMs, MAX_ATTEMPTS } from './outbox-item';
 
 export function createOutbox(initial: OutboxItem[], transport: () => OutboxTransport | null, hooks: OutboxHooks, now = Date.now) {
   let items = initial.map((item) => ({ ...item }));
@@ -68,7 +25,14 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
   async function landed(item: OutboxItem, api: OutboxTransport): Promise<Message | undefined> {
     const since = (item.uncertainSince ?? item.createdAt) / 1000 - 5; // server and local clocks differ a little
     const latest = await api.latestMessages(item.conversationId!);
-    return latest.find((m) => m.message_type === MessageType.incoming && m.content === item.content && m.created_at >= since);
+    const files = item.attachments?.length ?? 0;
+    return latest.find(
+      (m) =>
+        m.message_type === MessageType.incoming &&
+        (m.content ?? '') === item.content &&
+        (m.attachments?.length ?? 0) === files &&
+        m.created_at >= since,
+    );
   }
 
   async function complete(item: OutboxItem, message: Message) {
@@ -100,19 +64,22 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
         const conversation = lost ?? (await api.createConversation(item.customAttributes));
         delete item.createUncertain;
         item.conversationId = conversation.id;
+        // The conversation's further files go to it, not to conversations of their own.
+        for (const other of items) if (other.follows === item.echoId) other.conversationId = conversation.id;
         // Persist the id before posting, so a stop here does not create a second conversation.
         await save();
         await hooks.conversationCreated(item, conversation);
       }
-      const message = await api.createMessage(item.conversationId, item.content, item.echoId);
+      const message = await api.createMessage(item.conversationId, item.content, item.echoId, item.attachments);
       await complete(item, message);
     } catch (error) {
       item.attempts += 1;
       // No answer, or one we cannot read: the request may have been carried out all the same.
-      const uncertain = !(error instanceof ApiError) || error.kind === 'unreachable' || error.kind === 'bad_response';
+      // (A coded error is ours, raised before any request: a file gone from the store, say.)
+      const uncertain = error instanceof ApiError ? error.kind === 'unreachable' || error.kind === 'bad_response' : !(error instanceof CodedError);
       if (uncertain && item.conversationId !== null) item.uncertainSince ??= item.sendingSince;
       if (uncertain && item.conversationId === null) item.createUncertain = true;
-      const retryable = uncertain || !(error instanceof ApiError) || error.retryable;
+      const retryable = uncertain || (error instanceof ApiError && error.retryable);
       if (retryable && item.attempts < MAX_ATTEMPTS) {
         item.state = 'queued';
         item.nextAttemptAt = now() + backoffMs(item.attempts, error);

@@ -1,6 +1,8 @@
 // The outbox of the session in use: the queue (outbox-queue.ts) sends through the bound session's API and
 // writes what it holds into the store, where the panels see messages waiting, sending or failed.
 import { MessageType } from '../api/message-type';
+import type { OutgoingFile } from '../api/client';
+import { clearFiles, deleteFile, getFile, type FileRef } from '../files/file-store';
 import { CodedError } from '../protocol/errors';
 import { createOutbox, type OutboxItem, type OutboxTransport } from './outbox-queue';
 import type { Session } from './session';
@@ -14,7 +16,7 @@ export function createSessionOutbox(session: Session, store: Store) {
     const { api } = bound;
     return {
       createConversation: (attributes) => api.createConversation(attributes),
-      createMessage: (id, content, echoId) => api.createMessage(id, content, echoId),
+      createMessage: async (id, content, echoId, attachments) => api.createMessage(id, content, echoId, await filesOf(attachments)),
       latestMessages: (id) => api.listMessages(id),
       newestConversationId: () => Math.max(0, ...store.conversations.peek().keys()),
       async orphanConversation(after) {
@@ -29,18 +31,30 @@ export function createSessionOutbox(session: Session, store: Store) {
       store.applyConversation(conversation, true);
       store.conversationStarted(item.echoId, conversation.id);
     },
-    sent: (_item, message) => void store.applyMessage(message),
+    sent(item, message) {
+      store.applyMessage(message);
+      forget(item.attachments);
+    },
     changed: () => store.setPending(queue.items()),
   });
 
   return {
     ...queue,
+    /** The cable echoed our message: it is on the server, files and all. */
+    async echoed(echoId: string) {
+      forget((await queue.echoed(echoId))?.attachments);
+    },
+    /** Forget every item, and their files: they belong to a session that is no longer ours. */
+    async clear() {
+      await queue.clear();
+      await clearFiles().catch((e) => console.warn('Could not clear the files', e));
+    },
     async load() {
       queue.load(await outboxItem.getValue());
       store.setPending(queue.items());
     },
     /** A customer message: persisted, then sent in order, exactly once. */
-    async enqueue(item: Pick<OutboxItem, 'conversationId' | 'content' | 'customAttributes'>) {
+    async enqueue(item: Pick<OutboxItem, 'conversationId' | 'content' | 'customAttributes' | 'attachments' | 'follows'>) {
       if (!session.current.peek()) throw new CodedError('not_configured');
       const echoId = crypto.randomUUID();
       await queue.enqueue({ echoId, ...item });
@@ -50,3 +64,18 @@ export function createSessionOutbox(session: Session, store: Store) {
 }
 
 export type SessionOutbox = ReturnType<typeof createSessionOutbox>;
+
+/** The bytes of a message's files, from the store; one that is gone fails the message (it cannot be sent). */
+async function filesOf(refs: FileRef[] = []): Promise<OutgoingFile[]> {
+  const files: OutgoingFile[] = [];
+  for (const ref of refs) {
+    const stored = await getFile(ref.id);
+    if (!stored) throw new CodedError('file_missing');
+    files.push({ blob: stored.blob, name: stored.name });
+  }
+  return files;
+}
+
+function forget(refs: FileRef[] = []) {
+  for (const ref of refs) void deleteFile(ref.id).catch(() => {});
+}

@@ -6,7 +6,8 @@ import { placeholderConversation, type ConversationState } from './chat-state';
 import type { EventSink, Panels } from './panels';
 import type { Session } from './session';
 import type { Store } from './store';
-import { outboxMessage, summarize, threadRows } from './views';
+import * as views from './views';
+import { outboxMessage, summarize, threadFacts, threadRows } from './views';
 
 interface SentThread {
   conversationId: number;
@@ -29,19 +30,7 @@ export function panelStatus(store: Store, session: Session): PanelStatus {
 }
 
 export function threadView(store: Store, id: number): ThreadView {
-  const state = store.held(id) ?? placeholderConversation(id);
-  const rows = threadRows(state, store.windowOf(id), store.pending.peek());
-  return { conversationId: id, messages: rows.map((r) => r.build()), ...threadFacts(store, state, rows.map((r) => r.key)) };
-}
-
-function threadFacts(store: Store, state: ConversationState, keys: string[]) {
-  const mark = store.unreadMarks.peek().get(state.id);
-  const markKey = mark === undefined ? undefined : `m${mark}`;
-  return {
-    status: state.status,
-    hasOlder: state.messages.length > store.windowOf(state.id) || state.hasOlder,
-    ...(markKey && keys.includes(markKey) ? { firstUnreadKey: markKey } : {}),
-  };
+  return views.threadView(store.held(id) ?? placeholderConversation(id), store.windowOf(id), store.pending.peek(), store.unreadMarks.peek().get(id));
 }
 
 export function createPanelPublisher(store: Store, session: Session, panels: Panels) {
@@ -69,7 +58,7 @@ export function createPanelPublisher(store: Store, session: Session, panels: Pan
     summaries = new Map(held);
     if (upsert.length || remove.length) broadcast({ type: 'conversations', upsert, remove });
     const waiting = store.pending.peek().filter((item) => item.conversationId === null);
-    const signature = waiting.map((i) => `${i.echoId}|${i.state}|${i.error ?? ''}`).join();
+    const signature = waiting.map((i) => `${i.echoId}|${i.state === 'failed'}|${i.error ?? ''}`).join();
     if (signature !== unsent) {
       unsent = signature;
       broadcast({ type: 'unsent', messages: waiting.map(outboxMessage) });
@@ -92,7 +81,7 @@ export function createPanelPublisher(store: Store, session: Session, panels: Pan
     const state = store.held(id) ?? placeholderConversation(id);
     const rows = threadRows(state, store.windowOf(id), store.pending.peek());
     const next = new Map(rows.map((r) => [r.key, { source: r.source, tag: r.tag }]));
-    const facts = threadFacts(store, state, rows.map((r) => r.key));
+    const facts = threadFacts(state, store.windowOf(id), rows, store.unreadMarks.peek().get(id));
     threads.set(sink, { conversationId: id, rows: next, facts: JSON.stringify(facts) });
     if (sent?.conversationId !== id) {
       sink.post({ type: 'thread', thread: { conversationId: id, messages: rows.map((r) => r.build()), ...facts } });

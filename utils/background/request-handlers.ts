@@ -2,6 +2,9 @@
 import { pageLine } from '../page-context';
 import { draftsMailbox } from '../protocol/mailboxes';
 import type { RequestHandlers } from '../protocol/requests';
+import { MAX_FILE_BYTES } from '../files/file-store';
+import { CodedError } from '../protocol/errors';
+import { captureScreenshot as capture } from './screenshot';
 import { connect, type ConnectDeps } from './connect';
 import type { CableEventHandler } from './cable-events';
 import type { Handoffs } from './handoffs';
@@ -61,14 +64,23 @@ export function createRequestHandlers({ session, store, outbox, events, handoffs
       store.growWindow(id);
       return threadView(store, id);
     },
-    async 'message.send'({ conversationId, content, page }) {
+    /** One message per file, the text with the first, so a file the server refuses fails alone. */
+    async 'message.send'({ conversationId, content, page, attachments = [] }) {
+      if (!content.trim() && attachments.length === 0) throw new CodedError('invalid_request');
+      if (attachments.some((file) => file.size > MAX_FILE_BYTES)) throw new CodedError('file_too_large');
+      const [first, ...more] = attachments;
       const echoId = await outbox.enqueue({
         conversationId,
-        content: page ? `${content}\n\n${pageLine(page)}` : content,
+        content: page ? `${content}\n\n${pageLine(page)}`.trim() : content,
         ...(conversationId === null && page ? { customAttributes: { page_url: page.url, page_title: page.title } } : {}),
+        ...(first ? { attachments: [first] } : {}),
       });
+      for (const file of more) {
+        await outbox.enqueue({ conversationId, content: '', attachments: [file], ...(conversationId === null ? { follows: echoId } : {}) });
+      }
       return { conversationId, echoId };
     },
+    'screenshot.capture': () => capture(),
     async 'message.retry'({ echoId }) {
       await outbox.retry(echoId);
       return null;

@@ -85,7 +85,13 @@ export function outboxMessage(item: OutboxItem): ThreadMessage {
     content: item.content,
     contentType: 'text',
     contentAttributes: {},
-    attachments: [],
+    // Its files by name and size: their bytes are in the file store, not at a URL yet.
+    attachments: (item.attachments ?? []).map((file) => ({
+      fileType: file.type.startsWith('image/') ? 'image' : file.type.startsWith('video/') ? 'video' : file.type.startsWith('audio/') ? 'audio' : 'file',
+      url: '',
+      fileName: file.name,
+      fileSize: file.size,
+    })),
     createdAt: item.createdAt / 1000,
     from: 'me',
     sender: null,
@@ -94,22 +100,24 @@ export function outboxMessage(item: OutboxItem): ThreadMessage {
   };
 }
 
+/** A thread's view: its window of held messages, its messages still in the outbox, and its facts. */
 export function threadView(
   state: ConversationState,
   window: number,
   pending: readonly OutboxItem[],
   firstUnreadId?: number,
 ): ThreadView {
-  const shown = state.messages.slice(-window);
+  const rows = threadRows(state, window, pending);
+  return { conversationId: state.id, messages: rows.map((r) => r.build()), ...threadFacts(state, window, rows, firstUnreadId) };
+}
+
+/** What a thread's header and list need besides its rows: status, older history, the "New messages" line. */
+export function threadFacts(state: ConversationState, window: number, rows: readonly ThreadRow[], firstUnreadId?: number) {
+  const markKey = firstUnreadId === undefined ? undefined : `m${firstUnreadId}`;
   return {
-    ...(firstUnreadId !== undefined && shown.some((m) => m.id === firstUnreadId) ? { firstUnreadKey: `m${firstUnreadId}` } : {}),
-    conversationId: state.id,
     status: state.status,
-    messages: [
-      ...shown.map((m) => toThreadMessage(m, state.agentLastSeenAt)),
-      ...pending.filter((item) => item.conversationId === state.id).map(outboxMessage),
-    ],
-    hasOlder: state.messages.length > shown.length || state.hasOlder,
+    hasOlder: state.messages.length > window || state.hasOlder,
+    ...(markKey && rows.some((r) => r.key === markKey) ? { firstUnreadKey: markKey } : {}),
   };
 }
 
@@ -126,12 +134,15 @@ export function threadRows(state: ConversationState, window: number, pending: re
   const rows: ThreadRow[] = state.messages.slice(-window).map((m) => ({
     key: `m${m.id}`,
     source: m,
-    tag: m.status === 'read' || state.agentLastSeenAt >= m.created_at ? 'read' : 'sent',
+    // Only the customer's own messages show a read state: a read receipt must not touch the agent's rows.
+    tag: m.message_type === MessageType.incoming && (m.status === 'read' || state.agentLastSeenAt >= m.created_at) ? 'read' : 'sent',
     build: () => toThreadMessage(m, state.agentLastSeenAt),
   }));
   for (const item of pending) {
     if (item.conversationId !== state.id) continue;
-    rows.push({ key: `e${item.echoId}`, source: item.echoId, tag: `${item.state}|${item.error ?? ''}`, build: () => outboxMessage(item) });
+    // Queued and sending both show as "Sending…": only what the panel shows makes a row change.
+    const delivery = item.state === 'failed' ? 'failed' : 'sending';
+    rows.push({ key: `e${item.echoId}`, source: item.echoId, tag: `${delivery}|${item.error ?? ''}`, build: () => outboxMessage(item) });
   }
   return rows;
 }

@@ -3,6 +3,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Connector } from '../connector';
 import type { ThreadMessage } from '../protocol';
+import type { FilesModel } from './files-model';
 import type { PageModel } from './page-model';
 import { readonly } from './readonly';
 
@@ -24,7 +25,14 @@ function withDraft(drafts: Record<string, string>, key: string | null, text: str
   return next;
 }
 
-export function createComposerModel(connector: Connector, view: ReadonlySignal<PanelView>, page: PageModel, fail: (e: unknown) => void) {
+export interface ComposerParts {
+  view: ReadonlySignal<PanelView>;
+  page: PageModel;
+  files: FilesModel;
+  fail: (e: unknown) => void;
+}
+
+export function createComposerModel(connector: Connector, { view, page, files, fail }: ComposerParts) {
   const draft = signal('');
   const drafts = signal<Record<string, string>>({});
   /** Echo ids of the messages sent from this panel's "new conversation" view, until it exists. */
@@ -85,20 +93,26 @@ export function createComposerModel(connector: Connector, view: ReadonlySignal<P
     },
     requestFocus: () => void focus.value++,
     forgetNew: () => void (newEchoIds.value = []),
+    /** Sends the text and the files; nothing goes while a file cannot (its chip says why). */
     async send() {
       const content = draft.peek().trim();
       const v = view.peek();
-      if (!content || v.kind === 'list') return;
+      const waiting = files.files.peek();
+      if (v.kind === 'list' || (!content && waiting.length === 0) || !files.ready.peek()) return;
       const conversationId = v.kind === 'thread' ? v.conversationId : null;
       const withPage = page.attach.peek() ? (page.page.peek() ?? undefined) : undefined;
+      const attachments = files.take();
       stopTyping();
       draft.value = '';
       try {
-        const { echoId } = await connector.request({ type: 'message.send', conversationId, content, page: withPage });
+        const { echoId } = await connector.request({
+          type: 'message.send', conversationId, content, page: withPage, ...(attachments.length ? { attachments } : {}),
+        });
         page.sent();
         if (conversationId === null) newEchoIds.value = [...newEchoIds.peek(), echoId];
       } catch (e) {
-        if (!draft.peek()) draft.value = content; // never lose what the user typed
+        if (!draft.peek()) draft.value = content; // never lose what the user typed, nor the files
+        files.restore(waiting);
         fail(e);
       }
     },

@@ -7,6 +7,7 @@ import type { BackgroundEvent } from '../protocol';
 import type { Handoff } from '../protocol/mailboxes';
 import { createComposerModel, type PanelView } from './composer-model';
 import { createConnectionModel } from './connection-model';
+import { createFilesModel } from './files-model';
 import { handoffText } from './handoff-text';
 import { createListModel } from './list-model';
 import { createPageModel } from './page-model';
@@ -25,7 +26,8 @@ export function createPanelModel(connector: Connector) {
   const page = createPageModel(connector);
   const shownId = computed(() => (view.value.kind === 'thread' ? view.value.conversationId : null));
   const thread = createThreadModel(connector, shownId, fail);
-  const composer = createComposerModel(connector, view, page, fail);
+  const files = createFilesModel(connector);
+  const composer = createComposerModel(connector, { view, page, files, fail });
   const pendingNew = computed(() => composer.pendingNew(list.unsent.value));
   /** New conversations the background started, by the echo id of their first message: the event can
    *  arrive before the answer to the send request that tells us that echo id. */
@@ -95,6 +97,12 @@ export function createPanelModel(connector: Connector) {
 
   function takeHandoff(handoff: Handoff) {
     if (handoff.kind === 'conversation') return void openConversation(handoff.conversationId);
+    if (handoff.kind === 'screenshot') {
+      // A new conversation unless one is on screen: the screenshot is usually about it.
+      if (view.peek().kind === 'list') startNewConversation();
+      if (handoff.page) page.attachPage(handoff.page);
+      return void files.addStored(handoff.file);
+    }
     startNewConversation({ text: handoffText(handoff) || undefined });
     page.attachPage(handoff.page);
   }
@@ -133,7 +141,12 @@ export function createPanelModel(connector: Connector) {
     list,
     thread,
     composer,
+    files,
     page,
+    /** "Send a screenshot" in the panel: the browser lets it when activeTab covers the page in front. */
+    async captureScreenshot() {
+      await connector.request({ type: 'screenshot.capture' }).then((ref) => files.addStored(ref), fail);
+    },
     pendingNew,
     openConversation,
     startNewConversation,

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'permission_refused',
   // the live link
   'reconnecting', 'live_silent', 'live_refused',
+  // files and screenshots
+  'unsupported_type', 'file_too_large', 'file_missing', 'no_screenshot',
   // the extension itself
   'not_configured', 'invalid_request', 'no_background', 'internal',
 ] as const;
@@ -46,7 +48,11 @@ const apiCodes: Record<ApiErrorKind, ErrorCode> = {
 /** The code for anything thrown; what is not ours is logged and becomes `internal`. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof CodedError) return { code: error.code, ...(error.origin ? { origin: error.origin } : {}) };
-  if (error instanceof ApiError) return { code: apiCodes[error.kind] };
+  if (error instanceof ApiError) {
+    // A 422 about the attachments: Chatwoot refuses the file's type ("Attachments file type not supported").
+    if (error.kind === 'invalid' && error.fields.some((f) => f.startsWith('attachments'))) return { code: 'unsupported_type' };
+    return { code: apiCodes[error.kind] };
+  }
   console.error('Unexpected error', error);
   return { code: 'internal' };
 }

@@ -6,12 +6,14 @@
 //   cannot message it yet); the first panel to ask takes it.
 // - drafts: unsent text per view, so it survives closing the panel; dropped with the session.
 import { storage } from '#imports';
+import type { FileRef } from '../files/file-store';
 import type { PageContext } from '../protocol';
 import { EMPTY_SETTINGS, type Settings } from '../settings';
 
 export type Handoff =
   | { kind: 'page'; page: PageContext; selection?: string; at: number }
-  | { kind: 'conversation'; conversationId: number; at: number };
+  | { kind: 'conversation'; conversationId: number; at: number }
+  | { kind: 'screenshot'; file: FileRef; page?: PageContext; at: number };
 
 export const settingsMailbox = storage.defineItem<Settings>('local:settings', { fallback: EMPTY_SETTINGS, version: 1 });
 export const handoffMailbox = storage.defineItem<Handoff | null>('session:handoff', { fallback: null });

@@ -12,9 +12,11 @@ import { ERROR_CODES } from './errors';
 
 const conversationId = z.int();
 const draftsSchema = z.record(z.string(), z.string());
+const fileRefSchema = z.object({ id: z.string(), name: z.string(), size: z.number(), type: z.string() });
 const handoffSchema = z.union([
   z.object({ kind: z.literal('page'), page: pageContextSchema, selection: z.optional(z.string()), at: z.number() }),
   z.object({ kind: z.literal('conversation'), conversationId, at: z.number() }),
+  z.object({ kind: z.literal('screenshot'), file: fileRefSchema, page: z.optional(pageContextSchema), at: z.number() }),
 ]);
 const none = z.null();
 
@@ -31,8 +33,10 @@ export const requests = {
   'message.send': {
     request: z.object({
       conversationId: z.nullable(conversationId),
-      content: z.string().check(z.minLength(1)),
+      // Empty only with files: a file may go without a caption.
+      content: z.string(),
       page: z.optional(pageContextSchema),
+      attachments: z.optional(z.array(fileRefSchema).check(z.maxLength(10))),
     }),
     reply: z.object({ conversationId: z.nullable(conversationId), echoId: z.string() }),
   },
@@ -46,6 +50,8 @@ export const requests = {
   /** The panel takes what the context menu or a notification left for a panel; the first to ask gets it. */
   'handoff.take': { request: z.object({}), reply: z.nullable(handoffSchema) },
   /** Unsent text per view, kept by the background so it survives the panel and leaves with the session. */
+  /** A screenshot of the page in the active tab (activeTab must be granted), stored as a file to send. */
+  'screenshot.capture': { request: z.object({}), reply: fileRefSchema },
   'drafts.get': { request: z.object({}), reply: draftsSchema },
   'drafts.save': { request: z.object({ drafts: draftsSchema }), reply: none },
 } as const;

@@ -34,7 +34,7 @@ describe('outbox', () => {
     await outbox.enqueue({ echoId: 'a', conversationId: null, content: 'Hi', customAttributes: { page_url: 'u', page_title: 't' } });
     await outbox.drain();
     expect(api.createConversation).toHaveBeenCalledWith({ page_url: 'u', page_title: 't' });
-    expect(api.createMessage).toHaveBeenCalledWith(4, 'Hi', 'a');
+    expect(api.createMessage).toHaveBeenCalledWith(4, 'Hi', 'a', undefined);
     expect(created).toEqual([4]);
     expect(sent).toEqual([['a', 100]]);
     expect(outbox.items()).toEqual([]);
@@ -180,7 +180,7 @@ describe('outbox', () => {
     expect(creates).toBe(1);
     expect(api.orphanConversation).toHaveBeenCalledWith(3);
     expect(created).toEqual([4]);
-    expect(api.createMessage).toHaveBeenCalledWith(4, 'first words', 'n');
+    expect(api.createMessage).toHaveBeenCalledWith(4, 'first words', 'n', undefined);
     expect(sent).toEqual([['n', 100]]);
   });
 

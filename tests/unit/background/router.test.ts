@@ -12,7 +12,7 @@ function handlers(over: Partial<RequestHandlers> = {}): RequestHandlers {
   return {
     connect: unused, 'settings.get': unused, 'settings.notifications': unused, 'thread.older': unused,
     'message.retry': unused, 'message.submit': unused, typing: unused, 'conversation.resolve': unused,
-    'handoff.take': unused, 'drafts.get': unused, 'drafts.save': unused,
+    'handoff.take': unused, 'drafts.get': unused, 'drafts.save': unused, 'screenshot.capture': unused,
     'snapshot.get': vi.fn(async () => ({ status, conversations: [], unsent: [] })),
     'message.send': vi.fn(async ({ conversationId }) => ({ conversationId, echoId: 'e' })),
     'thread.open': async () => {

@@ -78,8 +78,19 @@ export function fakeConnector(handlers: Handlers = {}, options: FakeOptions = {}
     for (const take of takers) take(handoff);
   };
 
+  /** The file store shared with the background (IndexedDB in the extension). */
+  const files = new Map<string, { blob: Blob; name: string }>();
+  let fileSeq = 0;
+
   const connector: Connector = {
     request: request as unknown as Connector['request'],
+    putFile: vi.fn(async (blob: Blob, name: string) => {
+      const id = `file-${++fileSeq}`;
+      files.set(id, { blob, name });
+      return { id, name, size: blob.size, type: blob.type };
+    }),
+    deleteFile: vi.fn(async (id: string) => void files.delete(id)),
+    readFile: vi.fn(async (id: string) => files.get(id)?.blob),
     subscribe: vi.fn((onEvent: (event: BackgroundEvent) => void, onConnect?: () => void) => {
       const listener = { onEvent, onConnect };
       listeners.add(listener);
@@ -109,6 +120,8 @@ export function fakeConnector(handlers: Handlers = {}, options: FakeOptions = {}
   return {
     connector,
     request,
+    /** The files in the store, by id. */
+    files,
     /** The views this panel reported, in order. */
     setView: vi.mocked(connector.setView),
     /** The requests of one type, in order. */

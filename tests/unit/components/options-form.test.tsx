@@ -195,7 +195,7 @@ describe('options form', () => {
 
   // Source bug: components/options/options-form.tsx turns any failed 'connect' request into `server`, so a
   // background that did not answer reads "The server answered with an error": the request's code is lost.
-  it.fails('a connector failure says what failed, by its code', async () => {
+  it('a connector failure says what failed, by its code', async () => {
     renderForm(() => Promise.reject(new CodedError('no_background')));
     fill({ 'Installation URL': 'https://support.example.com', 'Inbox identifier': 'x' });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -143,7 +143,7 @@ describe('thread', () => {
 
   // Source bug: components/panel/message-item.tsx puts the error CODE in the tooltip (title={m.error}),
   // so the customer reads "unreachable"; errors are codes that only the UI turns into words.
-  it.fails('a failed message says why in words, not as a code', async () => {
+  it('a failed message says why in words, not as a code', async () => {
     await openThread(thread(5, [own({ id: undefined, key: 'eccc', echoId: 'ccc', content: 'lost', delivery: 'failed', error: 'unreachable' })]));
     const failed = screen.getByText('Not sent').closest('.delivery')!;
     expect(failed.getAttribute('title')).toBe(strings.error('unreachable'));

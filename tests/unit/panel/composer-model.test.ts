@@ -4,6 +4,7 @@ import { createComposerModel, draftKey, type PanelView } from '@/utils/panel/com
 import { createPageModel } from '@/utils/panel/page-model';
 import { CodedError } from '@/utils/protocol/errors';
 import { deferred, fakeConnector, pendingMessage, type Handlers } from '../components/fake-connector';
+import { createFilesModel } from '@/utils/panel/files-model';
 
 afterEach(() => vi.useRealTimers());
 
@@ -15,7 +16,7 @@ function model(start: PanelView = { kind: 'new' }, handlers: Handlers = {}) {
   const view = signal<PanelView>(start);
   const page = createPageModel(fake.connector);
   const fail = vi.fn();
-  const composer = createComposerModel(fake.connector, view, page, fail);
+  const composer = createComposerModel(fake.connector, { view, page, files: createFilesModel(fake.connector), fail });
   /** What the panel model does when the view changes. */
   const go = (next: PanelView) => {
     composer.switchDraft(view.peek(), next);
@@ -67,7 +68,7 @@ describe('composer model: sending', () => {
     const view = signal<PanelView>({ kind: 'new' });
     const page = createPageModel(fake.connector);
     await page.refresh();
-    const composer = createComposerModel(fake.connector, view, page, vi.fn());
+    const composer = createComposerModel(fake.connector, { view, page, files: createFilesModel(fake.connector), fail: vi.fn() });
     composer.setDraft('hi');
     await composer.send();
     expect(fake.sent('message.send')[0]!.page).toBeUndefined();

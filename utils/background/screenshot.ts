@@ -1,0 +1,20 @@
+// "Send a screenshot of this page": the visible tab, captured with the least permission that works
+// (activeTab, granted by the menu click, the toolbar button or the keyboard shortcut), stored as a file the
+// customer redacts in the panel before sending.
+import { putFile, type FileRef } from '../files/file-store';
+import { CodedError } from '../protocol/errors';
+import { captureVisibleTab } from '../platform';
+
+export async function captureScreenshot(windowId?: number): Promise<FileRef> {
+  let dataUrl: string;
+  try {
+    dataUrl = await captureVisibleTab(windowId);
+  } catch (error) {
+    // No activeTab grant for this page, or a page no extension may capture (the browser's own pages).
+    console.warn('Could not capture the tab', error);
+    throw new CodedError('no_screenshot');
+  }
+  const blob = await (await fetch(dataUrl)).blob();
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return putFile(blob, `screenshot-${stamp}.png`);
+}
