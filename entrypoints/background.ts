@@ -60,6 +60,7 @@ export default defineBackground(() => {
     void platform.clearNotification(id);
   });
 
+  platform.onNetworkChange((online) => void service.network(online));
   // Chrome stops an idle worker; this wakes it to reconnect the cable and flush the outbox.
   void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === TICK_ALARM && void service.tick());

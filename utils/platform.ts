@@ -115,3 +115,12 @@ export async function captureVisibleTab(windowId?: number): Promise<string> {
     ? browser.tabs.captureVisibleTab({ format: 'png' })
     : browser.tabs.captureVisibleTab(windowId, { format: 'png' });
 }
+
+// ---- Network --------------------------------------------------------------------------------------
+/** The worker's (or page's) network, as the browser sees it: a hint, not a promise that a server answers. */
+export const isOnline = () => globalThis.navigator?.onLine !== false;
+
+export function onNetworkChange(listener: (online: boolean) => void): void {
+  globalThis.addEventListener?.('online', () => listener(true));
+  globalThis.addEventListener?.('offline', () => listener(false));
+}

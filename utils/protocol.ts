@@ -68,7 +68,8 @@ export const threadMessageSchema = z.object({
   senderKind: z.optional(z.enum(['human', 'bot', 'ai'])),
   /** input_csat: the rating scale to show (content_attributes.display_type); emoji when absent. */
   csatDisplayType: z.optional(z.enum(['emoji', 'star'])),
-  delivery: z.enum(['sending', 'sent', 'read', 'failed']),
+  /** `waiting`: in the outbox while the network is away; it goes, in order, when it returns. */
+  delivery: z.enum(['sending', 'waiting', 'sent', 'read', 'failed']),
   error: z.optional(z.enum(ERROR_CODES)),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;

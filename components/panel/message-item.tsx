@@ -55,7 +55,7 @@ function MessageRow({ message: m, startsGroup, endsGroup = true, onRetry, onSubm
           </div>
         )}
         <InteractiveInput message={m} onSubmit={onSubmit} onReply={onReply} />
-        {(endsGroup || (own && (m.delivery === 'sending' || m.delivery === 'failed'))) && (
+        {(endsGroup || (own && (m.delivery === 'sending' || m.delivery === 'waiting' || m.delivery === 'failed'))) && (
           <div class="msg__meta">
             <time dateTime={new Date(m.createdAt * 1000).toISOString()} title={fullDateTime(m.createdAt)}>
               {formatTime(m.createdAt)}
@@ -72,6 +72,8 @@ function Delivery({ message: m, onRetry }: { message: ThreadMessage; onRetry?: (
   switch (m.delivery) {
     case 'sending':
       return <span class="delivery delivery--sending">{strings.sending}</span>;
+    case 'waiting':
+      return <span class="delivery delivery--sending">{strings.waitingForNetwork}</span>;
     case 'sent':
       return (
         <span class="delivery delivery--sent" title={strings.sent}>

@@ -102,6 +102,15 @@ export function createChatService(deps: ServiceDeps) {
         setView: (conversationId: number | null) => ready.then(() => panel.setView(conversationId)),
       };
     },
+    /** The browser says the network went or came back. Away: the panels say so and messages wait in the
+     *  outbox. Back: reconnect and send what waits, in order, at once. */
+    async network(online: boolean) {
+      await ready;
+      if (!session.current.peek()) return;
+      if (!online) return void store.setConnection('offline', 'no_network');
+      link.open();
+      void outbox.wake();
+    },
     /** Periodic wake-up (alarm): reconnect what a stopped worker or a lost network left down. */
     async tick() {
       await ready;

@@ -2,6 +2,7 @@
 // replays nothing), and what to do when the server will not confirm the subscription.
 import { ApiError } from '../api/errors';
 import { connectRoom, type RoomCableOptions } from '../cable/room-cable';
+import { isOnline } from '../platform';
 import { errorCodeOf } from '../protocol/errors';
 import type { CableEventHandler } from './cable-events';
 import type { SessionOutbox } from './outbox';
@@ -32,7 +33,8 @@ export function createLiveLink(session: Session, store: Store, outbox: SessionOu
           void resync();
           void outbox.drain();
         },
-        onDisconnected: () => store.setConnection('connecting', 'reconnecting'),
+        // Without a network there is nothing to reconnect to: say that, not "reconnecting".
+        onDisconnected: () => store.setConnection(isOnline() ? 'connecting' : 'offline', isOnline() ? 'reconnecting' : 'no_network'),
         onEvent: (event) => events.handle(event),
         onMalformed: (error) => {
           console.warn('Dropped a malformed cable event; resyncing', error);

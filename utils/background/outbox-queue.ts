@@ -134,6 +134,12 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
       items = stored.map((item) => ({ ...item }));
     },
     drain,
+    /** The network is back: what waits for it goes now, in order, not after its backoff. */
+    wake() {
+      for (const item of items) if (item.state === 'queued') item.nextAttemptAt = 0;
+      clearTimeout(timer);
+      return drain();
+    },
     async enqueue(item: Omit<OutboxItem, 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt'>) {
       items.push({ ...item, state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: now() });
       await save();

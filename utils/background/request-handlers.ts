@@ -7,6 +7,7 @@ import { CodedError } from '../protocol/errors';
 import { captureScreenshot as capture } from './screenshot';
 import { connect, type ConnectDeps } from './connect';
 import type { CableEventHandler } from './cable-events';
+import { managedFields, withManaged } from './managed-settings';
 import type { Handoffs } from './handoffs';
 import { placeholderConversation } from './chat-state';
 import type { SessionOutbox } from './outbox';
@@ -29,7 +30,8 @@ export interface HandlerParts {
 
 export function createRequestHandlers({ session, store, outbox, events, handoffs, deps }: HandlerParts): RequestHandlers {
   return {
-    async connect({ settings: input }) {
+    async connect({ settings: typed }) {
+      const input = await withManaged(typed); // a browser policy's values win over what was typed
       const outcome = await connect(input, session.current.peek()?.stored ?? null, deps);
       if (!outcome.ok) return outcome;
       await session.adopt({ ...session.settings.peek(), ...outcome.settings }, outcome.session);
@@ -37,7 +39,7 @@ export function createRequestHandlers({ session, store, outbox, events, handoffs
     },
     async 'settings.get'() {
       const { notifications, ...fields } = session.settings.peek();
-      return { ...fields, notifications };
+      return { ...fields, notifications, managed: await managedFields() };
     },
     async 'settings.notifications'({ on }) {
       await session.setNotifications(on);

@@ -7,6 +7,7 @@ import { settingsMailbox } from '../protocol/mailboxes';
 import { CodedError } from '../protocol/errors';
 import { isConfigured, type Settings } from '../settings';
 import { connect, sessionKey, type ConnectDeps } from './connect';
+import { applyManagedSettings } from './managed-settings';
 import { sessionItem, type StoredSession } from './storage';
 
 type Bound<F> = F extends (sourceId: string, ...rest: infer A) => infer R ? (...rest: A) => R : never;
@@ -51,6 +52,8 @@ export function createSession(deps: ConnectDeps) {
     settings.value = storedSettings;
     const valid = stored && isConfigured(storedSettings) && stored.key === sessionKey(storedSettings);
     current.value = valid ? bind(storedSettings, stored) : null;
+    // A browser policy's settings win over the stored ones; with no session for them yet, connect with them.
+    await applyManagedSettings({ settings: storedSettings, stored: valid ? stored : null, deps, show: (s) => (settings.value = s), adopt });
   }
 
   /** Another session takes over (Save, or a renewal). True when it is another contact or inbox. */

@@ -95,7 +95,7 @@ export function outboxMessage(item: OutboxItem): ThreadMessage {
     createdAt: item.createdAt / 1000,
     from: 'me',
     sender: null,
-    delivery: item.state === 'failed' ? 'failed' : 'sending',
+    delivery: deliveryOf(item),
     ...(item.error ? { error: item.error } : {}),
   };
 }
@@ -141,8 +141,14 @@ export function threadRows(state: ConversationState, window: number, pending: re
   for (const item of pending) {
     if (item.conversationId !== state.id) continue;
     // Queued and sending both show as "Sending…": only what the panel shows makes a row change.
-    const delivery = item.state === 'failed' ? 'failed' : 'sending';
+    const delivery = deliveryOf(item);
     rows.push({ key: `e${item.echoId}`, source: item.echoId, tag: `${delivery}|${item.error ?? ''}`, build: () => outboxMessage(item) });
   }
   return rows;
+}
+
+/** What an unsent message shows: sending, waiting for the network (its last try found none), or failed. */
+function deliveryOf(item: OutboxItem): 'sending' | 'waiting' | 'failed' {
+  if (item.state === 'failed') return 'failed';
+  return item.state === 'queued' && (item.error === 'unreachable' || item.error === 'no_network') ? 'waiting' : 'sending';
 }

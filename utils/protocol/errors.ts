@@ -9,7 +9,7 @@ export const ERROR_CODES = [
   'invalid_url', 'not_hoory', 'unknown_inbox', 'identity_rejected', 'identity_required', 'permission_needed',
   'permission_refused',
   // the live link
-  'reconnecting', 'live_silent', 'live_refused',
+  'reconnecting', 'live_silent', 'live_refused', 'no_network',
   // files and screenshots
   'unsupported_type', 'file_too_large', 'file_missing', 'no_screenshot',
   // the extension itself
