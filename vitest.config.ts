@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest()],
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['tests/unit/i18n/setup.ts'] },
       },
       {
         test: { name: 'sandbox', include: ['tests/sandbox/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },

@@ -21,8 +21,12 @@ export default defineConfig({
       "media-src 'self' https: http: blob:",
     ].join('; ');
     return {
-      name: 'Hoory Sidebar',
-      description: 'Chat with a support team from your browser side panel.',
+      // Words from public/_locales (English when the browser's language has no folder there).
+      name: '__MSG_appName__',
+      description: '__MSG_appDescription__',
+      default_locale: 'en',
+      // Company-wide settings through browser policy (chrome.storage.managed); Firefox reads its policies.json.
+      ...(firefox ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
       permissions: ['storage', 'contextMenus', 'activeTab', 'alarms'],
       // WXT drops optional_host_permissions from MV2 manifests: Firefox gets the origins here.
       optional_permissions: firefox ? ['notifications', 'tabs', ...anyOrigin] : ['notifications', 'tabs'],

@@ -1,41 +1,44 @@
-// The words of rich messages (Markdown, attachments, interactive messages, sender labels), kept apart from
-// strings.ts while that file is being reworked; to be merged into it. Same rules: whole sentences, plurals
-// and interpolations as functions.
+// The words of rich messages (Markdown, attachments, interactive messages, sender labels). Same mechanism
+// as strings.ts: the messages are in public/_locales/<language>/messages.json, read through the browser's
+// i18n API; properties are getters, sentences with a value are functions.
+import { formatNumber } from './i18n/locale';
+import { t } from './i18n/messages';
 
-const sizeUnits = ['B', 'KB', 'MB', 'GB', 'TB'];
+const sizeUnits = ['sizeBytes', 'sizeKB', 'sizeMB', 'sizeGB', 'sizeTB'] as const;
 
 export const richStrings = {
   // A row that failed to render, a deleted message
-  cantShow: 'This message can’t be shown',
-  messageDeleted: 'This message was deleted',
+  get cantShow() { return t('cantShow'); },
+  get messageDeleted() { return t('messageDeleted'); },
 
   // Who wrote it
-  botLabel: 'Bot',
-  botTitle: 'An automated reply from a bot',
-  aiLabel: 'AI',
-  aiTitle: 'Written by an AI assistant',
+  get botLabel() { return t('botLabel'); },
+  get botTitle() { return t('botTitle'); },
+  get aiLabel() { return t('aiLabel'); },
+  get aiTitle() { return t('aiTitle'); },
 
   // Markdown
-  image: 'Image',
-  imageLink: (alt: string) => (alt ? `Image: ${alt}` : 'Image'),
-  taskDone: 'Done:',
-  taskOpen: 'To do:',
+  get image() { return t('image'); },
+  imageLink: (alt: string) => (alt ? t('imageLink', alt) : t('image')),
+  get taskDone() { return t('taskDone'); },
+  get taskOpen() { return t('taskOpen'); },
 
   // Form answers written back as JSON, and submitted forms
-  answers: 'Answers',
+  get answers() { return t('answers'); },
   noValue: '—',
-  yes: 'Yes',
-  no: 'No',
+  get yes() { return t('yes'); },
+  get no() { return t('no'); },
 
   // Attachments
-  attachment: 'Attachment',
-  download: 'Download',
-  openImage: 'Open image',
-  imageViewer: 'Image',
-  close: 'Close',
-  openOriginal: 'Open original',
-  location: 'Location',
-  openMap: 'Open map',
+  get attachment() { return t('attachment'); },
+  get download() { return t('download'); },
+  get openImage() { return t('openImage'); },
+  get imageViewer() { return t('image'); },
+  get close() { return t('close'); },
+  get openOriginal() { return t('openOriginal'); },
+  get location() { return t('location'); },
+  get openMap() { return t('openMap'); },
+  /** 900 B, 1.5 MB, 12 KB: in the locale's digits and units (1,5 Mo in French). */
   fileSize: (bytes: number) => {
     let value = bytes;
     let unit = 0;
@@ -44,28 +47,28 @@ export const richStrings = {
       unit++;
     }
     const shown = unit === 0 || value >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
-    return `${shown} ${sizeUnits[unit]}`;
+    return t(sizeUnits[unit]!, formatNumber(shown));
   },
 
   // Options and ratings
-  chosen: (title: string) => `You chose: ${title}`,
-  rate: (n: number) => `Rate ${n} out of 5`,
-  ratingGroup: 'Rate this conversation',
-  csatThanks: 'Thanks for your feedback!',
-  csatRated: (n: number) => `You rated ${n} out of 5`,
+  chosen: (title: string) => t('chosen', title),
+  rate: (n: number) => t('rate', formatNumber(n)),
+  get ratingGroup() { return t('ratingGroup'); },
+  get csatThanks() { return t('csatThanks'); },
+  csatRated: (n: number) => t('csatRated', formatNumber(n)),
 
   // Forms and the email question
-  submit: 'Submit',
-  sending: 'Sending…',
-  requiredField: (label: string) => `${label} is required`,
-  invalidEmail: 'Enter a valid email address, like name@example.com',
-  invalidField: (label: string) => `Check ${label}`,
-  choose: 'Choose…',
-  emailLabel: 'Your email',
-  emailPlaceholder: 'name@example.com',
-  emailGiven: (email: string) => `Your email: ${email}`,
+  get submit() { return t('submit'); },
+  get sending() { return t('sending'); },
+  requiredField: (label: string) => t('required', label),
+  get invalidEmail() { return t('invalidEmail'); },
+  invalidField: (label: string) => t('invalidField', label),
+  get choose() { return t('choose'); },
+  get emailLabel() { return t('emailLabel'); },
+  get emailPlaceholder() { return t('emailPlaceholder'); },
+  emailGiven: (email: string) => t('emailGiven', email),
 
   // Articles and cards
-  articles: 'Suggested articles',
-  cardActionSent: (text: string) => `You chose: ${text}`,
+  get articles() { return t('articles'); },
+  cardActionSent: (text: string) => t('chosen', text),
 };

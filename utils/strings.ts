@@ -1,165 +1,160 @@
-// Every user-visible string of the panel and the options page, in one place so it can be translated later.
-// Plurals and interpolations are functions; keep sentences whole (no concatenation in components).
+// Every user-visible string of the panel, the options page and the background, by name. The words live in
+// public/_locales/<language>/messages.json and come through the browser's i18n API (utils/i18n/), so each
+// property is a getter and each sentence with a value a function. Keep sentences whole (no concatenation in
+// components); plurals go through the language's plural rules.
+import { formatNumber } from './i18n/locale';
+import { plural, t } from './i18n/messages';
 import type { ConnectionState, ErrorCode } from './protocol';
 
+const STATUSES = ['open', 'resolved', 'pending', 'snoozed'] as const;
+const isStatus = (status: string): status is (typeof STATUSES)[number] => (STATUSES as readonly string[]).includes(status);
+const unit = (value: number, name: 'minute' | 'hour') => formatNumber(value, { style: 'unit', unit: name, unitDisplay: 'short' });
+
 /** Every error code in words the user can act on; `origin` is the server host access is asked for. */
-const errorWords: Record<ErrorCode, (origin?: string) => string> = {
-  invalid_url: () => 'Enter a full URL such as https://support.example.com',
-  unreachable: () => 'Can’t reach the server. Check the address and your connection.',
-  not_hoory: () => 'This doesn’t look like a Hoory server. Check the installation URL.',
-  unknown_inbox: () =>
-    'No inbox with this identifier. Copy it from the API channel inbox → Settings → Configuration.',
-  identity_rejected: () => 'The identity was rejected: check the identifier hash',
-  identity_required: () => 'This inbox requires a verified identity: fill Identifier and Identifier hash',
-  permission_needed: (origin) =>
-    `The extension needs your permission to talk to ${origin ?? 'this server'}. It only connects to the server you enter here.`,
-  permission_refused: (origin) =>
-    `Access to ${origin ?? 'the server'} was refused, so the extension can’t connect. Allow it to continue.`,
-  invalid: () => 'The server did not accept this. Check what you entered.',
-  bad_request: () => 'The server did not understand the request.',
-  not_found: () => 'The server no longer has this.',
-  too_large: () => 'This is too large for the server.',
-  rate_limited: () => 'Too many requests: try again in a minute.',
-  server: () => 'The server answered with an error. Try again in a moment.',
-  bad_response: () => 'The server sent an answer the extension can’t read.',
-  reconnecting: () => 'Connection lost, reconnecting…',
-  live_silent: () => 'Live updates are not answering; checking for new messages now and then.',
-  live_refused: () => 'The server refused live updates; checking for new messages now and then.',
-  not_configured: () => 'The extension is not set up yet: open its settings.',
-  invalid_request: () => 'Something went wrong inside the extension. Try again.',
-  no_background: () => 'The extension is restarting. Try again in a moment.',
-  internal: () => 'Something went wrong inside the extension. Try again.',
-};
-
-const connectionLabels: Record<ConnectionState, string> = {
-  unconfigured: 'Not set up',
-  connecting: 'Connecting…',
-  online: 'Online',
-  offline: 'Offline',
-};
-
-const statusLabels: Record<string, string> = {
-  open: 'Open',
-  resolved: 'Resolved',
-  pending: 'Pending',
-  snoozed: 'Snoozed',
-};
+function error(code: ErrorCode, origin?: string): string {
+  if (code === 'permission_needed' || code === 'permission_refused') {
+    return origin ? t(`error_${code}`, origin) : t(`error_${code}_any`);
+  }
+  return t(`error_${code}`);
+}
 
 export const strings = {
-  appName: 'Hoory Sidebar',
-  appTitle: 'Support',
-  teamOnline: 'The team is online',
-  teamAway: 'The team is away: we reply as soon as we can',
-  loading: 'Loading…',
+  get appName() { return t('appName'); },
+  get appTitle() { return t('appTitle'); },
+  get teamOnline() { return t('teamOnline'); },
+  get teamAway() { return t('teamAway'); },
+  get loading() { return t('loading'); },
 
   // Not configured
-  notConfiguredTitle: 'Connect to your support team',
-  notConfiguredBody:
-    'To chat, enter your support server’s address and inbox identifier in the settings: your support team can give you both.',
-  openSettings: 'Open settings',
+  get notConfiguredTitle() { return t('notConfiguredTitle'); },
+  get notConfiguredBody() { return t('notConfiguredBody'); },
+  get openSettings() { return t('openSettings'); },
 
   // Header
-  back: 'Back to conversations',
-  connection: (state: ConnectionState) => connectionLabels[state],
-  resolveConversation: 'Resolve conversation',
+  get back() { return t('back'); },
+  connection: (state: ConnectionState) => t(`connection_${state}`),
+  get resolveConversation() { return t('resolveConversation'); },
 
   // Error banner
-  dismiss: 'Dismiss',
+  get dismiss() { return t('dismiss'); },
 
   // Conversation list
-  conversations: 'Conversations',
-  newConversation: 'New conversation',
-  noConversations: 'No conversations yet. Start one and we’ll reply here.',
-  status: (status: string) => statusLabels[status] ?? status,
-  ownPreview: (text: string) => `You: ${text}`,
-  noMessagesYet: 'No messages yet',
-  unreadCount: (n: number) => `${n} unread`,
-  unreadReplies: (n: number) => (n === 1 ? '1 unread reply' : `${n} unread replies`),
-  conversationNumber: (id: number) => `Conversation #${id}`,
+  get conversations() { return t('conversations'); },
+  get newConversation() { return t('newConversation'); },
+  get noConversations() { return t('noConversations'); },
+  status: (status: string) => (isStatus(status) ? t(`status_${status}`) : status),
+  ownPreview: (text: string) => t('ownPreview', text),
+  get noMessagesYet() { return t('noMessagesYet'); },
+  unreadCount: (n: number) => plural('unreadCount', n, formatNumber(n)),
+  unreadReplies: (n: number) => plural('unreadReplies', n, formatNumber(n)),
+  conversationNumber: (id: number) => t('conversationNumber', String(id)),
 
-  // Relative times (list)
-  justNow: 'now',
-  minutesAgo: (n: number) => `${n} min`,
-  hoursAgo: (n: number) => `${n} h`,
-  today: 'Today',
-  yesterday: 'Yesterday',
+  // Relative times (list): units in the locale's own abbreviations ("5 min", "5 Min.", "5 د", "5 分")
+  get justNow() { return t('justNow'); },
+  minutesAgo: (n: number) => unit(n, 'minute'),
+  hoursAgo: (n: number) => unit(n, 'hour'),
+  get today() { return t('today'); },
+  get yesterday() { return t('yesterday'); },
 
   // Thread
-  loadingThread: 'Loading conversation…',
-  loadingOlder: 'Loading earlier messages…',
-  showOlder: 'Show earlier messages',
-  messages: 'Messages',
-  agentFallbackName: 'Support',
-  botFallback: 'Assistant',
-  you: 'You',
-  typing: (name: string) => `${name} is typing…`,
-  resolvedNotice: 'This conversation was resolved',
-  startNewConversation: 'Start a new conversation',
-  newIntro: 'Ask us anything — we’ll answer here. You can attach the page you’re on.',
+  get loadingThread() { return t('loadingThread'); },
+  get loadingOlder() { return t('loadingOlder'); },
+  get showOlder() { return t('showOlder'); },
+  get messages() { return t('messages'); },
+  get agentFallbackName() { return t('agentFallbackName'); },
+  get botFallback() { return t('botFallback'); },
+  get you() { return t('you'); },
+  typing: (name: string) => t('typing', name),
+  get resolvedNotice() { return t('resolvedNotice'); },
+  get startNewConversation() { return t('startNewConversation'); },
+  get newIntro() { return t('newIntro'); },
+  /** What the screen reader hears when an agent's message arrives in the open thread. */
+  announceMessage: (name: string, text: string) => t('announceMessage', name, text),
 
   // Delivery states of own messages
-  sending: 'Sending…',
-  sent: 'Sent',
-  read: 'Read',
-  failed: 'Not sent',
-  retry: 'Retry',
+  get sending() { return t('sending'); },
+  get waitingForNetwork() { return t('waitingForNetwork'); },
+  get sent() { return t('sent'); },
+  get read() { return t('read'); },
+  get failed() { return t('failed'); },
+  get retry() { return t('retry'); },
 
   // Interactive messages
-  chosen: (title: string) => `You chose: ${title}`,
-  rate: (n: number) => `Rate ${n} out of 5`,
-  ratingGroup: 'Rate this conversation',
-  csatThanks: 'Thanks for your feedback!',
-  csatRated: (n: number) => `You rated ${n} out of 5`,
-  attachment: 'Attachment',
-  image: 'Image',
+  chosen: (title: string) => t('chosen', title),
+  rate: (n: number) => t('rate', formatNumber(n)),
+  get ratingGroup() { return t('ratingGroup'); },
+  get csatThanks() { return t('csatThanks'); },
+  csatRated: (n: number) => t('csatRated', formatNumber(n)),
+  get attachment() { return t('attachment'); },
+  get image() { return t('image'); },
 
   // Composer
-  message: 'Message',
-  messagePlaceholder: 'Write a message…',
-  send: 'Send',
-  messageDeleted: 'This message was deleted',
-  newMessages: 'New messages',
-  attachPage: 'Attach this page',
+  get message() { return t('message'); },
+  get messagePlaceholder() { return t('messagePlaceholder'); },
+  get send() { return t('send'); },
+  get messageDeleted() { return t('messageDeleted'); },
+  get newMessages() { return t('newMessages'); },
+  get attachPage() { return t('attachPage'); },
   /** Added to a message sent with the page attached, so the agent sees it in Hoory's dashboard. */
-  pageLine: (title: string, url: string) => `Page: ${title} — ${url}`,
-  cantReadPage: 'Can’t read this page’s address',
-  readingPage: 'Reading the page…',
+  pageLine: (title: string, url: string) => t('pageLine', title, url),
+  get cantReadPage() { return t('cantReadPage'); },
+  get readingPage() { return t('readingPage'); },
+
+  // Files and screenshots (components/panel/files/)
+  get attachFiles() { return t('attachFiles'); },
+  get filesToSend() { return t('filesToSend'); },
+  removeFile: (name: string) => t('removeFile', name),
+  redactFile: (name: string) => t('redactFile', name),
+  get dropFiles() { return t('dropFiles'); },
+  /** Under a file refused for its size; `size` is the limit in words ("40 MB"). */
+  fileLimit: (size: string) => t('fileLimit', size),
+  get sendScreenshot() { return t('menuScreenshot'); },
+  get redactTitle() { return t('redactTitle'); },
+  get redactHelp() { return t('redactHelp'); },
+  get redactKeys() { return t('redactKeys'); },
+  get redactImage() { return t('redactImage'); },
+  get addBox() { return t('addBox'); },
+  get undoBox() { return t('undoBox'); },
+  get clearBoxes() { return t('clearBoxes'); },
+  get done() { return t('done'); },
+  get cancel() { return t('cancel'); },
 
   // Background: connection details, notifications, context menu, request errors
-  newReply: 'New reply',
-  error: (code: ErrorCode, origin?: string) => errorWords[code](origin),
-  menuAskPage: 'Ask support about this page',
-  menuAskSelection: 'Ask support about this selection',
+  get newReply() { return t('newReply'); },
+  error,
+  get menuAskPage() { return t('menuAskPage'); },
+  get menuAskSelection() { return t('menuAskSelection'); },
+  get menuScreenshot() { return t('menuScreenshot'); },
 
   // Options
-  optionsTitle: 'Hoory Sidebar settings',
-  welcomeTitle: 'Welcome to Hoory Sidebar',
-  welcomeBody:
-    'Chat with your company’s support team from any page. To start, enter the two things your support team gave you: the installation URL and the inbox identifier, then press Save.',
-  optionsIntro: 'Connect the sidebar to your company’s Hoory (Chatwoot-compatible) server.',
-  serverSection: 'Server',
-  identitySection: 'Your identity',
-  identityHelp:
-    'Optional. Fill these so the support team knows who you are; some inboxes require a verified identity.',
-  installationUrl: 'Installation URL',
-  installationUrlHelp: 'The address of your support server, e.g. https://support.example.com',
-  inboxIdentifier: 'Inbox identifier',
-  inboxIdentifierHelp: 'Find it in the API channel inbox → Settings → Configuration.',
-  name: 'Name',
-  email: 'Email',
-  identifier: 'Identifier',
-  identifierHash: 'Identifier hash',
-  identifierHashHelp:
-    'Made by your company’s backend from the identifier. The extension never holds the HMAC secret.',
-  optional: '(optional)',
-  required: (label: string) => `${label} is required`,
-  save: 'Save',
-  checking: 'Checking…',
-  connected: 'Connected',
-  openChat: 'Open the chat',
-  connectedTo: (inbox: string) => `to ${inbox}`,
-  allowAccess: (origin: string) => `Allow access to ${origin}`,
-  notificationsSection: 'Notifications',
-  notifications: 'Desktop notifications for new replies',
-  notificationsRefused: 'Notifications were not allowed.',
+  get optionsTitle() { return t('optionsTitle'); },
+  get welcomeTitle() { return t('welcomeTitle'); },
+  get welcomeBody() { return t('welcomeBody'); },
+  get optionsIntro() { return t('optionsIntro'); },
+  get serverSection() { return t('serverSection'); },
+  get identitySection() { return t('identitySection'); },
+  get identityHelp() { return t('identityHelp'); },
+  get installationUrl() { return t('installationUrl'); },
+  get installationUrlHelp() { return t('installationUrlHelp'); },
+  get inboxIdentifier() { return t('inboxIdentifier'); },
+  get inboxIdentifierHelp() { return t('inboxIdentifierHelp'); },
+  get name() { return t('fieldName'); },
+  get email() { return t('email'); },
+  get identifier() { return t('identifier'); },
+  get identifierHash() { return t('identifierHash'); },
+  get identifierHashHelp() { return t('identifierHashHelp'); },
+  get optional() { return t('optional'); },
+  required: (label: string) => t('required', label),
+  get save() { return t('save'); },
+  get checking() { return t('checking'); },
+  get connected() { return t('connected'); },
+  get openChat() { return t('openChat'); },
+  connectedTo: (inbox: string) => t('connectedTo', inbox),
+  allowAccess: (origin: string) => t('allowAccess', origin),
+  get notificationsSection() { return t('notificationsSection'); },
+  get notifications() { return t('notifications'); },
+  get notificationsRefused() { return t('notificationsRefused'); },
+  /** Beside a field set by a browser policy (storage.managed), and above the form when any is. */
+  get managed() { return t('managed'); },
+  get managedNotice() { return t('managedNotice'); },
 };
