@@ -24,7 +24,8 @@ export const requests = {
   connect: { request: z.object({ settings: settingsInputSchema }), reply: connectResultSchema },
   'settings.get': {
     request: z.object({}),
-    reply: z.object({ ...settingsInputSchema.shape, notifications: z.boolean() }),
+    // `managed`: the fields a browser policy sets (read-only on the options page).
+    reply: z.object({ ...settingsInputSchema.shape, notifications: z.boolean(), managed: z.optional(z.array(z.string())) }),
   },
   'settings.notifications': { request: z.object({ on: z.boolean() }), reply: none },
   'snapshot.get': { request: z.object({}), reply: snapshotSchema },
