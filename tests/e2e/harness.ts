@@ -1,6 +1,7 @@
 // End-to-end harness: the built extension in Debian's headless Chromium, against a fresh sandbox on
 // 127.0.0.1. Tests drive it as a person would (options form, panel page) and play the agent through the
 // sandbox's agent API.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,6 +45,37 @@ export class Harness {
     });
     const extensionId = await browser.installExtension(options.granted ? buildWithGranted(CHROME_BUILD, join(profile, 'extension'), options.granted) : CHROME_BUILD);
     return new Harness(sandbox, browser, extensionId, profile);
+  }
+
+  /**
+   * Like start(), but the extension is loaded with --load-extension into a profile kept on disk (`profile`, or
+   * a new one), on `sandbox` if given: restartBrowser() then relaunches that profile with the extension, its
+   * id and its storage, as a person's browser restart does.
+   */
+  static async startOnProfile(options: { profile?: string; sandbox?: Sandbox } = {}): Promise<Harness> {
+    if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
+    const sandbox = options.sandbox ?? (await startSandbox({ port: 0, host: '127.0.0.1' }));
+    const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'hoory-e2e-'));
+    const browser = await puppeteer.launch({
+      executablePath: CHROME_PATH,
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      userDataDir: profile,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--window-size=420,800',
+        `--load-extension=${CHROME_BUILD}`, `--disable-extensions-except=${CHROME_BUILD}`],
+    });
+    // An unpacked extension's id is the sha256 of its path, its first 32 hex digits written with a to p.
+    const hash = createHash('sha256').update(CHROME_BUILD).digest('hex').slice(0, 32);
+    const extensionId = [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+    return new Harness(sandbox, browser, extensionId, profile);
+  }
+
+  /** A full browser restart on the same profile (startOnProfile only); the sandbox keeps running. Use the
+   *  harness it returns: this one is done. */
+  async restartBrowser(): Promise<Harness> {
+    await this.browser.close();
+    return Harness.startOnProfile({ profile: this.profile, sandbox: this.sandbox });
   }
 
   url(page: 'sidepanel' | 'options') {

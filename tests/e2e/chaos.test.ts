@@ -1,0 +1,154 @@
+// Issue 19, "Nothing lost": the customer types in the panel page and the agent answers through the agent API,
+// mixed, while the sandbox drops the cable and answers 500s, 429s with Retry-After, unreadable bodies and
+// slowly, the worker is stopped, the worker's network goes away and comes back, and the browser restarts on
+// the same profile. Then the server holds each customer message once and in order, and the panel shows every
+// message of both sides once and in order. CHAOS_FULL=1 (`npm run chaos`): 1,000 messages; else 120.
+// CHAOS_SEED replays a run; CHAOS_N overrides the count.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, expect, it } from 'vitest';
+import { Harness, until, waitForText } from './harness';
+import {
+  fileInput, loadWholeThread, openThread, orderProblems, panelRows, panelSaysOffline, seeded, serverHasAll,
+  serverMessages, sleep, typeAndSend, workerOffline,
+} from './chaos-kit';
+
+const FULL = process.env.CHAOS_FULL === '1';
+const N = Number(process.env.CHAOS_N ?? (FULL ? 1000 : 120));
+const SEED = Number(process.env.CHAOS_SEED ?? 20261129);
+const FAULT_RATE = 0.12; // per message, one of the kinds below
+const OUTAGE_MESSAGES = 6; // the outage lasts this many messages, the first three the customer's
+
+let h: Harness;
+afterAll(() => h?.close());
+
+// A 1×1 PNG, for the customer's attachments (when the composer has a file input).
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+it(`${N} messages of both sides arrive once and in order through faults, worker stops, an outage and a browser restart`, async () => {
+  const started = Date.now();
+  console.log(`chaos: seed ${SEED}, ${N} messages${FULL ? ' (full run)' : ''}`);
+  const rnd = seeded(SEED);
+  const words = 'order invoice refund parcel account login password plan upgrade shipping address card'.split(' ');
+  const text = (tag: string) => `${tag} ${Array.from({ length: rnd.int(1, 6) }, () => rnd.pick(words)).join(' ')}`;
+  const customer: string[] = [];
+  const agent: string[] = [];
+  const faults: Record<string, number> = { cable_drop: 0, '5xx': 0, '429': 0, malformed: 0, latency: 0 };
+  let stops = 0;
+  let presses = 0;
+  let withFile = 0;
+
+  h = await Harness.startOnProfile();
+  await (await h.configure()).close();
+  let panel: Page = await h.open('sidepanel');
+  await panel.locator('::-p-aria([name="New conversation"][role="button"])').click();
+  presses += (await typeAndSend(panel, text('C0001'))) - 1;
+  customer.push('C0001');
+  const [conversation] = await until(() => h.agent.conversations(), (cs) => cs.length === 1, 20_000);
+  const id = conversation!.id;
+  await panel.waitForSelector('.messages__list [data-key^="m"]', { timeout: 20_000 }); // the thread, not "new"
+  const file = join(mkdtempSync(join(tmpdir(), 'chaos-')), 'pixel.png');
+  writeFileSync(file, PNG);
+  const canAttach = (await fileInput(panel)) !== null;
+  console.log(canAttach ? 'chaos: the composer has a file input: every 20th customer message carries a file' : 'chaos: the composer has no file input: no attachments sent');
+
+  const stopsAt = [1, 2, 3, 5, 6, 7].map((k) => Math.round((N * k) / 8));
+  const outageAt = Math.round(N / 2);
+  const restartAt = Math.round(N * 0.8);
+  let stopsDue = 0;
+  let latencyLeft = 0;
+  let outage: Awaited<ReturnType<typeof workerOffline>> | null = null;
+  let outageFired = '';
+  let lastFaultAt = Date.now();
+
+  for (let i = 2; i <= N; i++) {
+    if (latencyLeft > 0 && --latencyLeft === 0) await h.agent.faults({ latency_ms: 0 });
+    if (!outage && rnd.next() < FAULT_RATE) {
+      const kind = rnd.pick(Object.keys(faults));
+      faults[kind]! += 1;
+      lastFaultAt = Date.now();
+      if (kind === 'cable_drop') await h.agent.faults({ drop_cable: true });
+      if (kind === '5xx') await h.agent.faults({ fail_next: { count: rnd.int(1, 2), status: rnd.pick([500, 502, 503]) } });
+      if (kind === '429') await h.agent.faults({ fail_next: { count: 1, status: 429, retry_after: 1 } });
+      if (kind === 'malformed') await h.agent.faults({ malformed_next: 1 });
+      if (kind === 'latency') {
+        await h.agent.faults({ latency_ms: rnd.int(100, 600) });
+        latencyLeft = rnd.int(3, 8);
+      }
+    }
+    if (stopsAt.includes(i)) stopsDue += 1;
+    if (stopsDue > 0 && !outage) {
+      stopsDue -= 1;
+      await h.stopWorker();
+      stops += 1;
+      lastFaultAt = Date.now();
+    }
+    if (i === outageAt) {
+      outage = await workerOffline(h);
+      await h.agent.faults({ drop_cable: true }); // a lost network breaks the open socket too
+      await panelSaysOffline(panel);
+    }
+    if (i === restartAt) {
+      await panel.close();
+      h = await h.restartBrowser();
+      panel = await openThread(h, id);
+      lastFaultAt = Date.now();
+    }
+
+    const offlineStep = outage ? i - outageAt : -1;
+    const side = offlineStep >= 0 && offlineStep < 3 ? 'customer' : rnd.next() < 0.5 ? 'customer' : 'agent';
+    if (side === 'customer') {
+      const tag = `C${String(customer.length + 1).padStart(4, '0')}`;
+      const attach = canAttach && (customer.length + 1) % 20 === 0;
+      presses += (await typeAndSend(panel, text(tag), attach ? file : undefined)) - 1;
+      customer.push(tag);
+      if (attach) withFile += 1;
+    } else {
+      const tag = `A${String(agent.length + 1).padStart(4, '0')}`;
+      await h.agent.reply(id, text(tag));
+      agent.push(tag);
+      await sleep(rnd.int(0, 60)); // agents take a moment; customers already do, typing
+    }
+
+    if (outage && offlineStep === OUTAGE_MESSAGES - 1) {
+      // Still offline: said in the header, and the messages typed meanwhile wait, shown as waiting.
+      await panelSaysOffline(panel);
+      await waitForText(panel, 'Waiting for the network…', 15_000);
+      await outage.online();
+      outageFired = `offline event ${outage.fired.offline ? 'fired' : 'dispatched'}, online event ${outage.fired.online ? 'fired' : 'dispatched'} (navigator.onLine ${outage.fired.onLine} while offline)`;
+      outage = null;
+      lastFaultAt = Date.now();
+    }
+  }
+
+  await h.agent.faults(null); // the last fault ends here (latency off, nothing armed)
+  lastFaultAt = Date.now();
+  const serverMs = await serverHasAll(h, id, customer, FULL ? 900_000 : 60_000);
+  const server = await serverMessages(h, id);
+  const serverTags = server.map((m) => m.tag).filter((t): t is string => t !== null);
+  // The panel has converged when its newest rows are the server's newest, none of them still unsent.
+  const tail = serverTags.slice(-10).join();
+  await until(() => panelRows(panel), (rows) => rows.every((r) => r.key.startsWith('m')) && rows.map((r) => r.tag).filter(Boolean).slice(-10).join() === tail, FULL ? 300_000 : 60_000);
+  const convergedMs = Date.now() - lastFaultAt;
+
+  expect(orderProblems(serverTags, customer)).toEqual([]); // each customer message once, in order
+  expect(orderProblems(serverTags, agent)).toEqual([]);
+  expect(server.filter((m) => m.attachments?.length).length).toBe(withFile);
+  const rows = await loadWholeThread(panel, FULL ? 600_000 : 60_000);
+  const shown = rows.map((r) => r.tag).filter((t): t is string => t !== null);
+  expect(orderProblems(shown, [...customer, ...agent].filter((t) => serverTags.includes(t)).sort((a, b) => serverTags.indexOf(a) - serverTags.indexOf(b)))).toEqual([]);
+  expect(shown).toEqual(serverTags); // every message of both sides, once, in the server's order
+  const ids = new Map(server.map((m) => [m.tag, m.id]));
+  expect(rows.filter((r) => r.tag && r.key !== `m${ids.get(r.tag)}`)).toEqual([]); // each row is that server message
+  expect(await h.inWorker('chrome.storage.local.get("outbox").then((s) => s.outbox ?? [])')).toEqual([]);
+
+  const kinds = Object.entries(faults).map(([k, n]) => `${k} ${n}`).join(', ');
+  console.log(
+    `chaos figures (seed ${SEED}): ${customer.length} customer messages (${withFile} with a file), ${agent.length} agent messages; ` +
+      `faults injected: ${kinds} (${Object.values(faults).reduce((a, b) => a + b, 0)} in all); worker stops ${stops}; ` +
+      `1 network outage of the worker (${outageFired}); 1 browser restart; Enter pressed again ${presses} times; ` +
+      `server complete ${serverMs} ms and panel converged ${convergedMs} ms after the last fault; run ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}, FULL ? 3_600_000 : 240_000);
