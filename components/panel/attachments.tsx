@@ -1,8 +1,10 @@
 // A message's attachments, each by its file_type: images inline (a click opens the viewer), video and
 // audio in the browser's own players, a location as a map link, anything else as a file card. Only
-// http(s) URLs (or this page's blob: previews) reach src and href; an attachment without one is dropped.
+// http(s) URLs (or this page's blob: previews) reach src and href; an attachment without one is dropped,
+// except the customer's own files still in the outbox (no URL yet), shown by name and size.
 import type { ThreadMessage } from '@/utils/protocol';
 import { richStrings } from '@/utils/rich-strings';
+import { PendingAttachment } from './rich/attachment-pending';
 import { FileCard, LocationCard } from './rich/file-card';
 import { ImageAttachment } from './rich/image-attachment';
 import { safeSrc } from './safe-url';
@@ -12,12 +14,13 @@ export type Attachment = ThreadMessage['attachments'][number];
 
 export function Attachments({ attachments }: { attachments: ThreadMessage['attachments'] }) {
   if (attachments.length === 0) return null;
-  return <div class="attachments">{attachments.map((a, i) => <AttachmentView key={`${i}:${a.url}`} attachment={a} />)}</div>;
+  return <div class="attachments">{attachments.map((a, i) => <AttachmentView key={`${i}:${a.url || a.fileName}`} attachment={a} />)}</div>;
 }
 
 function AttachmentView({ attachment: a }: { attachment: Attachment }) {
   // A location is its coordinates: it needs no URL of its own.
   if (a.fileType === 'location') return <LocationCard attachment={a} />;
+  if (a.url === '' && a.fileName) return <PendingAttachment attachment={a} />;
   const src = safeSrc(a.url);
   if (!src) return null;
   switch (a.fileType) {

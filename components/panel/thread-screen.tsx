@@ -1,7 +1,10 @@
 // An existing conversation: its messages, the typing indicator and the composer (or the resolved notice).
+// The whole area takes dropped files; a file being blacked out (a screenshot) takes the area's place.
 import type { PanelModel } from '@/utils/panel/panel-model';
 import { strings } from '@/utils/strings';
 import { Composer } from './composer';
+import { DropZone } from './files/drop-zone';
+import { RedactionView } from './files/redaction-view';
 import { MessageList } from './message-list';
 import { TypingIndicator } from './typing-indicator';
 import './thread-screen.css';
@@ -17,8 +20,15 @@ export function ThreadScreen({ model }: { model: PanelModel }) {
     );
   }
   const resolved = thread.status === 'resolved';
+  if (model.files.editing.value) {
+    return (
+      <div class="thread">
+        <RedactionView files={model.files} onClose={model.composer.requestFocus} />
+      </div>
+    );
+  }
   return (
-    <div class="thread">
+    <DropZone files={model.files} disabled={resolved}>
       <MessageList
         listKey={String(thread.conversationId)}
         messages={thread.messages}
@@ -41,6 +51,6 @@ export function ThreadScreen({ model }: { model: PanelModel }) {
       ) : (
         <Composer model={model} />
       )}
-    </div>
+    </DropZone>
   );
 }

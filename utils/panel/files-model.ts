@@ -85,9 +85,14 @@ export function createFilesModel(connector: Connector) {
       release(file);
       const old = file.ref;
       update(key, { ref: undefined, size: blob.size, type: blob.type, preview: previewOf(blob) });
-      update(key, { ref: await connector.putFile(blob, file.name) });
-      if (old) void connector.deleteFile(old.id).catch(() => {});
       editing.value = null;
+      try {
+        update(key, { ref: await connector.putFile(blob, file.name) });
+      } catch (e) {
+        console.warn('Could not keep the file', e);
+        update(key, { error: 'file_missing' }); // never the original instead: its chip says to attach it again
+      }
+      if (old) void connector.deleteFile(old.id).catch(() => {});
     },
     /** The files to send now; the chips go (the store keeps the bytes until the server has them). */
     take(): FileRef[] {
