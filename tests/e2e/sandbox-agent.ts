@@ -1,8 +1,11 @@
 // The agent's side of the end-to-end tests, through the sandbox's agent API (/sandbox/api), and the page
 // helpers both browsers' harnesses share.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { WebSocket, WebSocketServer } from 'ws';
 
 /** Where the runs' screenshots go: `.output/screenshots`, or the README's `docs/screenshots` when
  *  UPDATE_SCREENSHOTS=1 (so a plain test run leaves the working tree clean). */
@@ -175,4 +178,136 @@ export async function typeOrPress(page: Page, steps: string[]) {
   for (const step of steps) {
     await (['Tab', 'Enter', 'Escape', 'Backspace'].includes(step) ? page.keyboard.press(step as 'Tab') : page.keyboard.type(step));
   }
+}
+
+// ---- Hostile content (tests/e2e/xss.test.ts) ---------------------------------------------------------------
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * A server that records every connection made to it, HTTP or TLS (TLS is not answered: the ClientHello, which
+ * names the host, is proof enough). Chromium is pointed at it for the tripwire host with --host-resolver-rules.
+ */
+export async function startTripwire() {
+  const hits: string[] = [];
+  const server = createTcpServer((socket) => {
+    const at = hits.push('(connected)') - 1;
+    socket.on('error', () => {});
+    socket.once('data', (data) => {
+      const tls = data[0] === 0x16;
+      hits[at] = tls ? `TLS ClientHello ${data.toString('latin1').match(/[\w.-]+\.invalid/)?.[0] ?? ''}` : data.toString('latin1').split('\r\n')[0]!;
+      if (tls) socket.destroy();
+      else socket.end('HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n');
+    });
+  });
+  const port = await listen(server);
+  return { port, hits, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+/** A launcher script for Chromium with extra flags (the harness takes its browser from CHROME_PATH). */
+export function chromiumWithFlags(dir: string, flags: string[]): string {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const path = join(dir, 'chromium-with-flags.sh');
+  writeFileSync(path, `#!/bin/sh\nexec ${[process.env.CHROME_PATH ?? '/usr/bin/chromium', ...flags].map(quote).join(' ')} "$@"\n`, { mode: 0o755 });
+  return path;
+}
+
+/**
+ * A Hoory server that answers what the sandbox answers, after `rewrite` has seen (and changed in place) every
+ * JSON object of every REST answer and every /cable frame: it serves what the sandbox's agent API can't send
+ * (hostile sender names, avatars, attachment URLs). Requests and the customer's frames pass unchanged.
+ */
+export async function startRewritingProxy(target: string, rewrite: (object: Record<string, any>) => void) {
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      rewrite(value as Record<string, any>);
+      Object.values(value).forEach(walk);
+    }
+  };
+  const rewritten = (text: string) => {
+    try {
+      const data = JSON.parse(text);
+      walk(data);
+      return JSON.stringify(data);
+    } catch {
+      return text;
+    }
+  };
+  const server = createServer((req, res) => {
+    const headers = { ...req.headers, host: new URL(target).host, 'accept-encoding': 'identity' };
+    const upstream = request(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
+      answer.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const { 'content-length': _, 'transfer-encoding': __, ...rest } = answer.headers;
+        res.writeHead(answer.statusCode ?? 502, rest);
+        res.end(/json/.test(answer.headers['content-type'] ?? '') ? rewritten(body.toString()) : body);
+      });
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  const sockets = new WebSocketServer({ server, handleProtocols: (offered) => [...offered][0] ?? false });
+  sockets.on('connection', (client, req) => {
+    const upstream = new WebSocket(`${target.replace(/^http/, 'ws')}${req.url}`, client.protocol ? [client.protocol] : []);
+    const waiting: string[] = [];
+    upstream.on('open', () => waiting.splice(0).forEach((m) => upstream.send(m)));
+    upstream.on('message', (data) => client.readyState === WebSocket.OPEN && client.send(rewritten(data.toString())));
+    client.on('message', (data) => (upstream.readyState === WebSocket.OPEN ? upstream.send(data.toString()) : waiting.push(data.toString())));
+    upstream.on('close', () => client.close());
+    client.on('close', () => upstream.terminate());
+    upstream.on('error', () => client.terminate());
+    client.on('error', () => upstream.terminate());
+  });
+  const port = await listen(server as unknown as Server);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      for (const c of sockets.clients) c.terminate();
+      return new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+/**
+ * What a page's DOM holds that hostile content could have put there: a tag off the allow-list (in the thread
+ * and the list, where server text goes; the panel's own chrome may also use its icons and headings), an on*
+ * handler, a dangerous attribute, a URL whose scheme is not http(s)/mailto/tel (href) or http(s)/own blob:
+ * (src), anything that loads the tripwire host, and elements that never belong in the panel at all.
+ */
+export function unsafeDom(page: Page, tripwireHost: string): Promise<string[]> {
+  return page.evaluate((tripwire) => {
+    const content = ('div span p a img video audio button form label input textarea select option ul ol li strong em del code pre ' +
+      'blockquote h3 h4 h5 h6 hr br table thead tbody tr th td dl dt dd time').split(' ');
+    const chrome = ['header', 'main', 'nav', 'section', 'footer', 'h1', 'h2', 'svg', 'path', 'circle', 'g'];
+    const forbidden = ['style', 'srcdoc', 'srcset', 'formaction', 'action', 'xlink:href', 'background', 'data', 'poster', 'ping'];
+    const found: string[] = [];
+    for (const el of document.querySelectorAll('iframe, frame, object, embed, base, meta[http-equiv], body script, noscript, style:not(head style)')) found.push(`<${el.tagName.toLowerCase()}>`);
+    for (const el of document.body.querySelectorAll('*')) {
+      const tag = el.tagName.toLowerCase();
+      const inContent = el.closest('.messages__list, .list__items, .typing') !== null;
+      if (!content.includes(tag) && (inContent || !chrome.includes(tag))) found.push(`<${tag}>`);
+      for (const { name, value } of el.attributes) {
+        if (name.startsWith('on') || (forbidden.includes(name) && (inContent || name !== 'style'))) found.push(`<${tag} ${name}="${value}">`);
+        if (name !== 'href' && name !== 'src') continue;
+        let url: URL;
+        try {
+          url = new URL(value);
+        } catch {
+          found.push(`<${tag} ${name}="${value}"> (not absolute)`);
+          continue;
+        }
+        const ok = name === 'href' ? ['http:', 'https:', 'mailto:', 'tel:'] : ['http:', 'https:'];
+        if (!ok.includes(url.protocol) && !(name === 'src' && url.protocol === 'blob:' && url.origin === location.origin)) found.push(`<${tag} ${name}="${value}">`);
+        if (name === 'src' && url.hostname === tripwire) found.push(`<${tag} src="${value}"> (tripwire)`);
+      }
+    }
+    if ((window as any).__pwned !== undefined) found.push('window.__pwned is set');
+    return found;
+  }, tripwireHost);
 }
