@@ -7,9 +7,9 @@ import { createNotificationsModel } from '@/utils/options/notifications-model';
 import { errorCodeOf } from '@/utils/protocol/errors';
 import { strings } from '@/utils/strings';
 import { statusOf, type ConnectOutcome, type ConnectStatus } from './connect-status';
-import { emptyInput, identityFields, serverFields, toInput, trimInput, type FieldName, type FieldSpec } from './fields';
+import { ALL_FIELDS, emptyInput, identityFields, serverFields, toInput, trimInput, type FieldName, type FieldSpec } from './fields';
 import { NotificationsToggle } from './notifications-toggle';
-import { TextField } from './text-field';
+import { LockIcon, TextField } from './text-field';
 
 const ERROR_ID = 'connect-error';
 
@@ -22,10 +22,20 @@ export function OptionsForm({ connector }: { connector: Connector }) {
   const status = useSignal<ConnectStatus>({ kind: 'idle' });
   const form = useRef<HTMLFormElement>(null);
   const edited = useRef(false);
+  /** Fields a browser policy sets: shown, read-only, and never overwritten by what the page holds. */
+  const managed = useSignal<readonly FieldName[]>([]);
 
   useEffect(() => {
     // Never overwrite what the user typed while the stored values were loading.
-    void connector.request({ type: 'settings.get' }).then((s) => edited.current || (values.value = toInput(s)), () => {});
+    void connector.request({ type: 'settings.get' }).then((s) => {
+      const stored = toInput(s);
+      const locked = ALL_FIELDS.map((f) => f.name).filter((name) => s.managed?.includes(name));
+      managed.value = locked;
+      // Never overwrite what the user typed while the stored values were loading; managed values always win.
+      let next = edited.current ? values.value : stored;
+      for (const name of locked) next = { ...next, [name]: stored[name] };
+      values.value = next;
+    }, () => {});
     void connector
       .request({ type: 'snapshot.get' })
       .then(({ status: now }) => {
@@ -80,6 +90,7 @@ export function OptionsForm({ connector }: { connector: Connector }) {
       error={required.value[spec.name]}
       invalid={failedField === spec.name}
       describedBy={failedField === spec.name ? ERROR_ID : undefined}
+      locked={managed.value.includes(spec.name)}
       onInput={(v) => {
         edited.current = true;
         values.value = { ...values.value, [spec.name]: v };
@@ -98,6 +109,12 @@ export function OptionsForm({ connector }: { connector: Connector }) {
         </section>
       )}
       <p class="muted">{strings.optionsIntro}</p>
+      {managed.value.length > 0 && (
+        <p class="managed-notice" role="note">
+          <LockIcon />
+          {strings.managedNotice}
+        </p>
+      )}
       <form
         ref={form}
         class="options__form"

@@ -19,7 +19,7 @@ export function Header({ model }: { model: PanelModel }) {
         </button>
       )}
       <div class="header__titles">
-        <h1 class="header__title">{status?.inboxName ?? strings.appTitle}</h1>
+        <h1 class="header__title"><bdi>{status?.inboxName ?? strings.appTitle}</bdi></h1>
         {status?.agentsOnline !== undefined && (
           <p class={`header__presence${status?.agentsOnline ? ' header__presence--online' : ''}`}>
             {status?.agentsOnline ? strings.teamOnline : strings.teamAway}

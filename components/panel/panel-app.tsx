@@ -1,4 +1,9 @@
 // The side panel: picks a screen from the model's state. Purely presentational; the model does the work.
+// For keyboard and screen-reader users it also moves the focus where the view change takes them, lets
+// Escape go back to the list, and says new agent messages through one polite live region.
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { PanelView } from '@/utils/panel/composer-model';
+import { createAnnouncer } from '@/utils/panel/announcer';
 import type { PanelModel } from '@/utils/panel/panel-model';
 import { strings } from '@/utils/strings';
 import { ConversationList } from './conversation-list';
@@ -10,6 +15,9 @@ import { ThreadScreen } from './thread-screen';
 
 export function PanelApp({ model }: { model: PanelModel }) {
   const { connection } = model;
+  const main = useRef<HTMLElement>(null);
+  useViewFocus(model, main);
+  useEscapeBack(model);
   const banner = <ErrorBanner error={connection.error} onDismiss={connection.dismissError} />;
   const configured = connection.configured.value;
   if (configured === null) {
@@ -30,7 +38,7 @@ export function PanelApp({ model }: { model: PanelModel }) {
     <div class="panel" data-connection={connection.status.value?.connection}>
       <Header model={model} />
       {banner}
-      <main class="panel__body">
+      <main class="panel__body" ref={main} tabIndex={-1}>
         {view.kind === 'list' && (
           <ConversationList
             conversations={model.list.conversations}
@@ -41,6 +49,75 @@ export function PanelApp({ model }: { model: PanelModel }) {
         {view.kind === 'thread' && <ThreadScreen model={model} />}
         {view.kind === 'new' && <NewConversation model={model} />}
       </main>
+      <Announcements model={model} />
     </div>
   );
+}
+
+/** New agent messages of the thread on screen, said once (the message list itself stays quiet). */
+function Announcements({ model }: { model: PanelModel }) {
+  const announcer = useMemo(() => createAnnouncer(model.thread.current), [model]);
+  useEffect(() => announcer.stop, [announcer]);
+  const { text, seq } = announcer.announcement.value;
+  return (
+    <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+      {/* A new node for each announcement: the same words twice are heard twice. */}
+      {text && <p key={seq}>{text}</p>}
+    </div>
+  );
+}
+
+const focusFirst = (root: ParentNode | null | undefined, selectors: string[]) => {
+  for (const selector of selectors) {
+    const el = root?.querySelector<HTMLElement>(selector);
+    if (el) return el.focus(), true;
+  }
+  return false;
+};
+
+/**
+ * Focus follows the view: the composer (or the resolved thread's button) once a thread has loaded, and
+ * back on the list the conversation just left (or "New conversation" when leaving the new one). The first
+ * view of an opening panel keeps the browser's focus.
+ */
+function useViewFocus(model: PanelModel, main: { current: HTMLElement | null }) {
+  const view = model.view.value;
+  const loaded = model.thread.current.value !== null;
+  const previous = useRef<PanelView>(view);
+  const pending = useRef<PanelView | null>(null);
+
+  useEffect(() => {
+    if (previous.current !== view) {
+      pending.current = previous.current;
+      previous.current = view;
+    }
+    const left = pending.current;
+    if (!left) return;
+    const root = main.current;
+    if (view.kind === 'list') {
+      const back = left.kind === 'thread' ? [`[data-conversation-id="${left.conversationId}"]`] : [];
+      focusFirst(root, [...back, '.list__toolbar .button', '.conversation']) || root?.focus();
+      pending.current = null;
+    } else if (view.kind === 'thread' && loaded) {
+      focusFirst(root, ['.composer__input', '.resolved .button']) || root?.focus();
+      pending.current = null;
+    } else if (view.kind === 'new') {
+      pending.current = null; // the model asks the composer for the focus itself
+    }
+  }, [view, loaded]);
+}
+
+/** Escape, from a thread or the new conversation, goes back to the list (the drafts are kept). */
+function useEscapeBack(model: PanelModel) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      // A dialog (the image viewer) or a menu that handled Escape has prevented it.
+      if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+      if (model.view.peek().kind === 'list' || model.connection.configured.peek() !== true) return;
+      event.preventDefault();
+      model.showList();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [model]);
 }

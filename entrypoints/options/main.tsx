@@ -3,6 +3,9 @@ import '@/components/theme.css';
 import { render } from 'preact';
 import { OptionsForm } from '@/components/options/options-form';
 import { createRuntimeConnector } from '@/utils/connector';
+import { localizeDocument } from '@/utils/i18n/locale';
+import { strings } from '@/utils/strings';
 import './style.css';
 
+localizeDocument(strings.optionsTitle); // lang, dir (rtl in Arabic) and title, before the first paint
 render(<OptionsForm connector={createRuntimeConnector()} />, document.getElementById('app')!);
