@@ -1,5 +1,7 @@
 // The one reaction that publishes the store: to the panels (what changed), to the storage cache and to the
-// badge. Whatever changes in one turn (a resync touches every conversation) is published once, after it.
+// badge. Whatever changes within a frame (a resync touches every conversation; a burst of replies or a
+// read storm is hundreds of cable events) is published once, after it; the cache is written at most twice
+// a second, since it only has to survive a worker stop.
 import { effect } from '@preact/signals-core';
 import { badgeText, badgeTitle } from '../badge';
 import type { ChatCache } from './chat-cache';
@@ -8,6 +10,11 @@ import { createPanelPublisher } from './panel-publisher';
 import type { Panels } from './panels';
 import type { Session } from './session';
 import type { Store } from './store';
+
+/** One publication per frame at most: a burst costs one diff per frame, not one per event. */
+export const FRAME_MS = 16;
+/** The cache is for a worker stop: written at most this often (the session and the outbox are at once). */
+export const CACHE_EVERY_MS = 500;
 
 export interface PublisherParts {
   store: Store;
@@ -39,7 +46,8 @@ export function startPublisher({ store, session, panels, cache, setBadge }: Publ
     const key = bound.stored.key;
     saving = saving
       .then(() => cache.save(key, changed, removed, visible))
-      .then((outcome) => store.setStorageFull(outcome === 'full'));
+      .then((outcome) => store.setStorageFull(outcome === 'full'))
+      .catch((e) => console.error('Could not save the chat cache', e)); // the next change tries again
   }
 
   function updateBadge() {
@@ -50,11 +58,23 @@ export function startPublisher({ store, session, panels, cache, setBadge }: Publ
     void setBadge(badge, badgeTitle(total)).catch((e) => console.error('Could not set the badge', e));
   }
 
+  let cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  let cacheDueAt = 0;
+  function saveCacheSoon() {
+    if (cacheTimer !== undefined) return;
+    const wait = Math.max(0, cacheDueAt - Date.now());
+    cacheTimer = setTimeout(() => {
+      cacheTimer = undefined;
+      cacheDueAt = Date.now() + CACHE_EVERY_MS;
+      if (!stopped) saveCache();
+    }, wait);
+  }
+
   function flush() {
     scheduled = false;
     if (stopped) return;
     toPanels.publish();
-    saveCache();
+    saveCacheSoon();
     updateBadge();
   }
 
@@ -65,7 +85,7 @@ export function startPublisher({ store, session, panels, cache, setBadge }: Publ
     void [store.storageFull.value, session.current.value, panels.changes.value];
     if (scheduled) return;
     scheduled = true;
-    setTimeout(flush, 0);
+    setTimeout(flush, FRAME_MS);
   });
 
   return {
@@ -73,6 +93,7 @@ export function startPublisher({ store, session, panels, cache, setBadge }: Publ
     settled: () => saving,
     stop() {
       stopped = true;
+      clearTimeout(cacheTimer);
       dispose();
     },
   };

@@ -16,6 +16,16 @@ import type { OutboxItem } from './outbox-queue';
 /** Messages a thread shows first, and adds per "load older". */
 export const THREAD_PAGE = 30;
 const MAX_OPEN_WINDOW = 200;
+/** Messages held per conversation beyond what its panels show: GET …/conversations carries the whole
+ *  history, and nothing on a hot path may grow with it. Older ones come back from the server (`before`). */
+const HELD_BEYOND_WINDOW = 300;
+
+/** The newest messages only, once a conversation holds more than it could show. */
+function bounded(state: ConversationState, window: number): ConversationState {
+  const keep = window + HELD_BEYOND_WINDOW;
+  if (state.messages.length <= keep) return state;
+  return { ...state, messages: state.messages.slice(-keep), hasOlder: true };
+}
 
 const withEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V) => new Map(map).set(key, value);
 
@@ -34,7 +44,9 @@ export function createStore() {
   /** The browser refused the last cache write (quota): said to the panels, not kept quiet. */
   const storageFull = signal(false);
 
-  const put = (state: ConversationState) => (conversations.value = withEntry(conversations.peek(), state.id, state));
+  const windowOf = (id: number) => windows.peek().get(id) ?? THREAD_PAGE;
+  const put = (state: ConversationState) =>
+    (conversations.value = withEntry(conversations.peek(), state.id, bounded(state, windowOf(state.id))));
   const held = (id: number) => conversations.peek().get(id);
 
   return {
@@ -63,7 +75,7 @@ export function createStore() {
       batch(() => {
         const seen = new Set(list.map((c) => c.id));
         const next = new Map([...conversations.peek()].filter(([id]) => seen.has(id)));
-        for (const c of list) next.set(c.id, applyConversation(next.get(c.id), c, true));
+        for (const c of list) next.set(c.id, bounded(applyConversation(next.get(c.id), c, true), windowOf(c.id)));
         conversations.value = next;
         if (connection.peek().issue) connection.value = { state: connection.peek().state };
       });
@@ -95,7 +107,7 @@ export function createStore() {
       });
     },
 
-    windowOf: (id: number) => windows.peek().get(id) ?? THREAD_PAGE,
+    windowOf,
     growWindow: (id: number) => (windows.value = withEntry(windows.peek(), id, (windows.peek().get(id) ?? THREAD_PAGE) + THREAD_PAGE)),
 
     setConnection: (state: ConnectionState, issue?: ErrorCode) =>

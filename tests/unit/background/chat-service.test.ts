@@ -148,6 +148,8 @@ describe('chat service against the sandbox', () => {
     await vi.waitFor(() => expect(first.s.state().conversations.size).toBe(1));
     const id = [...first.s.state().conversations.keys()][0]!;
     const contactId = first.s.state().session!.contactId;
+    // A worker goes idle before Chrome stops it: by then its cache (written twice a second at most) has it.
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(`chat:c${id}`))[`chat:c${id}`]).toBeDefined());
     first.s.stop();
 
     await agent('POST', '/faults', { latency_ms: 1500 });
