@@ -57,13 +57,14 @@ export function createRequestHandlers({ session, store, outbox, events, handoffs
       if (!store.held(conversationId)) void events.fetchConversation(conversationId);
       return threadView(store, conversationId);
     },
+    /** The window grows first (the store holds the window and a margin); the server fills what it lacks. */
     async 'thread.older'({ conversationId: id }) {
+      store.growWindow(id);
       const state = store.held(id) ?? placeholderConversation(id);
-      if (state.messages.length <= store.windowOf(id) && state.hasOlder) {
+      if (state.messages.length < store.windowOf(id) && state.hasOlder) {
         const older = await session.require().api.listMessages(id, state.messages[0]?.id);
         store.applyOlder(id, older, older.length >= MESSAGES_PAGE);
       }
-      store.growWindow(id);
       return threadView(store, id);
     },
     /** One message per file, the text with the first, so a file the server refuses fails alone. */
