@@ -67,10 +67,11 @@ describe('rich messages in the Chromium panel', () => {
   it('plays audio and video in native players; a PDF is a file card with its name', async () => {
     await says('files', { content: 'The recording, the demo and the invoice:', sample: ['audio', 'video', 'pdf'] });
     const media = `${row(ids.files!)} audio[controls], ${row(ids.files!)} video[controls]`; // both have loaded, and play
-    await panel.waitForFunction((s) => [...document.querySelectorAll<HTMLMediaElement>(s)].filter((m) => m.readyState >= 2 && m.duration > 0).length === 2, {}, media);
+    await panel.waitForFunction((s) => [...document.querySelectorAll<HTMLMediaElement>(s)].filter((m) => m.readyState === 4 && m.duration > 0).length === 2, {}, media);
     expect(await inRow('files', '.file-card__name').map((el) => el.textContent).wait()).toBe('sample.pdf');
     expect(await panel.$eval(`${row(ids.files!)} .file-card`, (a) => (a as HTMLAnchorElement).href)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+\/sample\.pdf$/);
-    await panel.$eval(row(ids.image!), (el) => el.scrollIntoView({ block: 'start' }));
+    await panel.$eval(row(ids.image!), (el) => (el.scrollIntoView({ block: 'start' }), (document.activeElement as HTMLElement).blur()));
+    await new Promise((r) => setTimeout(r, 1500)); // the video's loading spinner has faded out
     await shoot('attachments');
   });
 
@@ -167,8 +168,7 @@ describe('rich messages in the Chromium panel', () => {
 
   /** Every answer as the panel shows it, and nothing left to press. */
   async function expectAnswered() {
-    await panel.waitForSelector(row(ids.email!), { timeout: 10_000 });
-    await until(() => rowText('email'), (t) => t.includes('Your email: ana@example.com'));
+    await until(() => rowText('email'), (t) => t.includes('Your email: ana@example.com')); // the thread is painted
     expect(await rowText('select')).toContain('You chose: Business');
     expect(await rowText('emoji')).toContain('You rated 4 out of 5');
     expect(await rowText('star')).toContain('You rated 5 out of 5');
