@@ -14,6 +14,13 @@ export { bodyText, SCREENSHOTS, until, waitForText, type AgentConversation } fro
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD = resolve(process.env.OUT_DIR ?? '.output', 'chrome-mv3');
 
+export interface StartOptions {
+  granted?: string[];
+  args?: string[];
+  env?: Record<string, string>;
+  build?: (build: string, dir: string) => string;
+}
+
 export class Harness {
   readonly agent: SandboxAgent;
 
@@ -30,8 +37,10 @@ export class Harness {
    * `granted`: optional permissions the profile starts with, as after the user accepted the prompt —
    * headless Chromium cannot show or answer a permission prompt. The build is copied and only its
    * manifest's permission lists change.
+   * `args` and `env`: more Chromium switches, and variables for its process (a UI language: `--lang=es`
+   * with LANGUAGE=es). `build`: install a copy of the build that this function makes in `dir` instead.
    */
-  static async start(options: { granted?: string[] } = {}): Promise<Harness> {
+  static async start(options: StartOptions = {}): Promise<Harness> {
     if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
     const sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
     const profile = mkdtempSync(join(tmpdir(), 'hoory-e2e-'));
@@ -41,9 +50,12 @@ export class Harness {
       pipe: true,
       enableExtensions: true,
       userDataDir: profile,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--window-size=420,800'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--window-size=420,800', ...(options.args ?? [])],
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     });
-    const extensionId = await browser.installExtension(options.granted ? buildWithGranted(CHROME_BUILD, join(profile, 'extension'), options.granted) : CHROME_BUILD);
+    const copy = join(profile, 'extension');
+    const build = options.build ? options.build(CHROME_BUILD, copy) : options.granted ? buildWithGranted(CHROME_BUILD, copy, options.granted) : CHROME_BUILD;
+    const extensionId = await browser.installExtension(build);
     return new Harness(sandbox, browser, extensionId, profile);
   }
 

@@ -28,9 +28,13 @@ export function locale(): string {
   return (cached = chosen);
 }
 
-/** `rtl` for Arabic (and any right-to-left browser language), else `ltr`. */
+/**
+ * The messages' writing direction: `rtl` for Arabic. Not `@@bidi_dir`, which follows the browser's own UI
+ * locale: a Chromium without that language's resources (Debian's without chromium-l10n) shows the
+ * extension's Arabic messages yet says `ltr`, and a Hebrew browser would lay out our English right to left.
+ */
 export function direction(): 'ltr' | 'rtl' {
-  return predefined('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  return t('dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 /** Call once at start: the page's language, direction and title before anything is painted. */

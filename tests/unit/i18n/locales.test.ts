@@ -15,6 +15,8 @@ const pluralBase = (key: string) => {
   return match && `${match[1]}_other` in english ? match[1]! : null;
 };
 const bcp47 = (lang: string) => lang.replace('_', '-');
+/** Languages written right to left. */
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv']);
 const placeholdersIn = (message: string) => [...message.matchAll(/\$([a-zA-Z0-9_]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
 
 describe('the locale files', () => {
@@ -24,8 +26,11 @@ describe('the locale files', () => {
     expect(config).toMatch(/default_locale: 'en'/);
   });
 
-  it('say which language they are in (lang), and it is the folder’s', () => {
-    for (const [lang, messages] of files) expect(messages.lang?.message, lang).toBe(bcp47(lang));
+  it('say which language they are in (lang) and its direction (dir): the folder’s', () => {
+    for (const [lang, messages] of files) {
+      expect(messages.lang?.message, lang).toBe(bcp47(lang));
+      expect(messages.dir?.message, lang).toBe(RTL.has(lang.split('_')[0]!) ? 'rtl' : 'ltr');
+    }
   });
 
   it.each(LANGUAGES)('%s has the same keys as English (plurals aside) and no empty message', (lang) => {
@@ -75,7 +80,7 @@ describe('the locale files', () => {
 
   it('translate what is not a name, a code or an example in each language', () => {
     // The same words as English: product names, codes, units and loanwords that these languages use as is.
-    const same = new Set(['lang', 'appName', 'openPanelCommand', 'emailPlaceholder', 'aiLabel', 'botLabel', 'no']);
+    const same = new Set(['lang', 'dir', 'appName', 'openPanelCommand', 'emailPlaceholder', 'aiLabel', 'botLabel', 'no']);
     for (const [lang, messages] of files) {
       if (lang === 'en') continue;
       const copied = Object.keys(messages).filter(
