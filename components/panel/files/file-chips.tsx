@@ -66,7 +66,7 @@ function Chip({ file, onRemove, onEdit }: { file: PendingFile; onRemove: () => v
           </span>
         )}
       </span>
-      {image && preview && !file.error && (
+      {image && file.preview && !file.error && (
         <button type="button" class="icon-button file-chip__edit" aria-label={strings.redactFile(file.name)} title={strings.redactFile(file.name)} onClick={onEdit}>
           <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
             <path fill="currentColor" d="M3 5h18v14H3zm2 2v10h14V7zm2 2h6v4H7z" />

@@ -6,9 +6,6 @@ import { SidePanel } from '@/components/panel/side-panel';
 import { createPanelModel } from '@/utils/panel/panel-model';
 import { fakeConnector, type FakeOptions, type Handlers } from '../fake-connector';
 
-/** A 1×1 PNG: happy-dom reads a data: image's size, so a canvas test gets a real width and height. */
-export const PNG_1x1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
-
 export function file(name: string, type: string, bytes: number | string = 'hello') {
   return new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name, { type });
 }
@@ -36,8 +33,8 @@ export function choose(input: HTMLInputElement, files: File[]) {
  * Previews as the browser makes them: `blob:` URLs of this page's origin (happy-dom's say `nodedata:`), or
  * a PNG data: URL, which happy-dom loads as an image with a size (for the redaction canvas).
  */
-export function stubPreviews(kind: 'blob' | 'png' = 'blob') {
+export function stubPreviews(png?: string) {
   let n = 0;
-  vi.spyOn(URL, 'createObjectURL').mockImplementation(() => (kind === 'png' ? PNG_1x1 : `blob:${location.origin}/preview-${++n}`));
+  vi.spyOn(URL, 'createObjectURL').mockImplementation(() => png ?? `blob:${location.origin}/preview-${++n}`);
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
 }
