@@ -18,7 +18,8 @@ export interface StartOptions {
   granted?: string[];
   args?: string[];
   env?: Record<string, string>;
-  build?: (build: string, dir: string) => string;
+  /** Makes a copy of `build` in `dir` and returns its path; `sandboxUrl` is this run's sandbox. */
+  build?: (build: string, dir: string, sandboxUrl: string) => string;
 }
 
 export class Harness {
@@ -54,7 +55,7 @@ export class Harness {
       ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     });
     const copy = join(profile, 'extension');
-    const build = options.build ? options.build(CHROME_BUILD, copy) : options.granted ? buildWithGranted(CHROME_BUILD, copy, options.granted) : CHROME_BUILD;
+    const build = options.build ? options.build(CHROME_BUILD, copy, sandbox.url) : options.granted ? buildWithGranted(CHROME_BUILD, copy, options.granted) : CHROME_BUILD;
     const extensionId = await browser.installExtension(build);
     return new Harness(sandbox, browser, extensionId, profile);
   }
