@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const OUT = '.output/chrome-mv3';
+// OUT_DIR builds (and measures) in a folder of its own, as the end-to-end runs do.
+const OUT = `${process.env.OUT_DIR ?? '.output'}/chrome-mv3`;
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, SOURCEMAP: '1' } });
 
 let trace;
