@@ -283,7 +283,7 @@ export async function startRewritingProxy(target: string, rewrite: (object: Reco
 export function unsafeDom(page: Page, tripwireHost: string): Promise<string[]> {
   return page.evaluate((tripwire) => {
     const content = ('div span p a img video audio button form label input textarea select option ul ol li strong em del code pre ' +
-      'blockquote h3 h4 h5 h6 hr br table thead tbody tr th td dl dt dd time').split(' ');
+      'blockquote h3 h4 h5 h6 hr br table thead tbody tr th td dl dt dd time bdi').split(' ');
     const chrome = ['header', 'main', 'nav', 'section', 'footer', 'h1', 'h2', 'svg', 'path', 'circle', 'g'];
     const forbidden = ['style', 'srcdoc', 'srcset', 'formaction', 'action', 'xlink:href', 'background', 'data', 'poster', 'ping'];
     const found: string[] = [];
