@@ -5,12 +5,14 @@ import { ApiError, kindForStatus, parseRetryAfter } from './errors';
 import {
   contactSessionSchema,
   conversationListSchema,
+  csatSurveySchema,
   conversationSchema,
   inboxSchema,
   messageListSchema,
   messageSchema,
   validationErrorSchema,
   type ContactSession,
+  type CsatSurvey,
   type Conversation,
   type Inbox,
   type Message,
@@ -61,7 +63,8 @@ export function normalizeInstallationUrl(url: string): string {
 
 export function createClientApi(options: ClientApiOptions) {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  const base = `${normalizeInstallationUrl(options.installationUrl)}/public/api/v1/inboxes/${encodeURIComponent(
+  const installation = normalizeInstallationUrl(options.installationUrl);
+  const base = `${installation}/public/api/v1/inboxes/${encodeURIComponent(
     options.inboxIdentifier.trim(),
   )}`;
 
@@ -139,6 +142,18 @@ export function createClientApi(options: ClientApiOptions) {
       request('GET', `${conversation(sourceId, id)}/messages${before ? `?before=${before}` : ''}`, messagesSchema),
     createMessage: (sourceId: string, id: number, content: string, echoId: string, files: OutgoingFile[] = []): Promise<Message> =>
       request('POST', `${conversation(sourceId, id)}/messages`, messageSchema, files.length ? messageForm(content, echoId, files) : { content, echo_id: echoId }),
+    /** The CSAT survey of a conversation (by uuid): how the inbox asks for the rating (emoji or stars). */
+    getCsatSurvey: async (uuid: string): Promise<CsatSurvey> => {
+      const response = await doFetch(`${installation}/public/api/v1/csat_survey/${encodeURIComponent(uuid)}`, {
+        headers: { Accept: 'application/json' },
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      }).catch((error: Error) => {
+        throw new ApiError('unreachable', `Could not reach the server (${error.message})`);
+      });
+      const parsed = csatSurveySchema.safeParse(await response.json().catch(() => null));
+      if (!response.ok || !parsed.success) throw new ApiError(kindForStatus(response.status), `CSAT survey: HTTP ${response.status}`, response.status);
+      return parsed.data;
+    },
     submitMessage: (sourceId: string, id: number, messageId: number, submittedValues: unknown): Promise<Message> =>
       request('PATCH', `${conversation(sourceId, id)}/messages/${messageId}`, messageSchema, { submitted_values: submittedValues }),
   };

@@ -136,3 +136,9 @@ export const validationErrorSchema = boundedObject({
   message: cut(LIMITS.errorMessage),
   attributes: z.catch(z.optional(z.array(cut(LIMITS.token))), undefined),
 });
+
+/** GET /public/api/v1/csat_survey/{uuid}: only how the rating is asked matters to us. */
+export const csatSurveySchema = boundedObject({
+  display_type: z.catch(z.optional(z.enum(['emoji', 'star'])), undefined),
+});
+export type CsatSurvey = z.infer<typeof csatSurveySchema>;

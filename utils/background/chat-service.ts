@@ -5,6 +5,7 @@ import { draftsMailbox } from '../protocol/mailboxes';
 import type { ConnectDeps } from './connect';
 import { createCableEventHandler } from './cable-events';
 import { createChatCache } from './chat-cache';
+import { startCsatDisplay } from './csat-display';
 import { firstUnreadOf } from './chat-state';
 import { createLiveLink, type LinkOptions } from './live-link';
 import { createNotifier, type Notify } from './notifications';
@@ -80,9 +81,11 @@ export function createChatService(deps: ServiceDeps) {
     if (stopped) return;
     const publisher = startPublisher({ store, session, panels, cache, setBadge: deps.setBadge });
     const receipts = startReadReceipts(store, session, panels);
+    const stopCsat = startCsatDisplay(store, session);
     stopReactions = () => {
       publisher.stop();
       receipts.stop();
+      stopCsat();
     };
   });
 

@@ -11,6 +11,8 @@ export interface ConversationState {
   agentLastSeenAt: number;
   lastActivityAt: number;
   customAttributes: Record<string, unknown>;
+  /** Chatwoot's conversation uuid: the CSAT survey page is addressed by it. */
+  uuid?: string;
   /** Held messages, oldest first, unique by id. */
   messages: Message[];
   /** The server has messages older than messages[0]. */
@@ -58,6 +60,7 @@ export function applyConversation(
     agentLastSeenAt: Math.max(held?.agentLastSeenAt ?? 0, conversation.agent_last_seen_at ?? 0),
     lastActivityAt: 0,
     customAttributes: conversation.custom_attributes ?? held?.customAttributes ?? {},
+    ...(conversation.uuid || held?.uuid ? { uuid: (conversation.uuid || held?.uuid)! } : {}),
     messages,
     hasOlder: complete ? false : (held?.hasOlder ?? false),
     ...(held?.readUpToId !== undefined ? { readUpToId: held.readUpToId } : {}),

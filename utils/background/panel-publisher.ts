@@ -30,7 +30,8 @@ export function panelStatus(store: Store, session: Session): PanelStatus {
 }
 
 export function threadView(store: Store, id: number): ThreadView {
-  return views.threadView(store.held(id) ?? placeholderConversation(id), store.windowOf(id), store.pending.peek(), store.unreadMarks.peek().get(id));
+  const state = store.held(id) ?? placeholderConversation(id);
+  return views.threadView(state, store.windowOf(id), store.pending.peek(), store.unreadMarks.peek().get(id), store.csatDisplay.peek().get(id));
 }
 
 export function createPanelPublisher(store: Store, session: Session, panels: Panels) {
@@ -79,7 +80,7 @@ export function createPanelPublisher(store: Store, session: Session, panels: Pan
   function publishThread(sink: EventSink, id: number) {
     const sent = threads.get(sink);
     const state = store.held(id) ?? placeholderConversation(id);
-    const rows = threadRows(state, store.windowOf(id), store.pending.peek());
+    const rows = threadRows(state, store.windowOf(id), store.pending.peek(), store.csatDisplay.peek().get(id));
     const next = new Map(rows.map((r) => [r.key, { source: r.source, tag: r.tag }]));
     const facts = threadFacts(state, store.windowOf(id), rows, store.unreadMarks.peek().get(id));
     threads.set(sink, { conversationId: id, rows: next, facts: JSON.stringify(facts) });

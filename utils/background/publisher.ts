@@ -82,7 +82,7 @@ export function startPublisher({ store, session, panels, cache, setBadge }: Publ
     // Everything a publication reads: any change schedules one.
     void [store.conversations.value, store.windows.value, store.unreadMarks.value, store.connection.value];
     void [store.agentsOnline.value, store.typing.value, store.pending.value, store.started.value];
-    void [store.storageFull.value, session.current.value, panels.changes.value];
+    void [store.storageFull.value, store.csatDisplay.value, session.current.value, panels.changes.value];
     if (scheduled) return;
     scheduled = true;
     setTimeout(flush, FRAME_MS);

@@ -12,7 +12,9 @@ import { sessionItem, type StoredSession } from './storage';
 
 type Bound<F> = F extends (sourceId: string, ...rest: infer A) => infer R ? (...rest: A) => R : never;
 /** The Client API calls of one contact: no source_id to pass. */
-export type BoundApi = { [K in Exclude<keyof ClientApi, 'getInbox' | 'createContact'>]: Bound<ClientApi[K]> };
+export type BoundApi = { [K in Exclude<keyof ClientApi, 'getInbox' | 'createContact' | 'getCsatSurvey'>]: Bound<ClientApi[K]> } & {
+  getCsatSurvey: ClientApi['getCsatSurvey'];
+};
 
 export interface BoundSession {
   readonly stored: StoredSession;
@@ -34,6 +36,7 @@ export function bindApi(api: ClientApi, sourceId: string): BoundApi {
     listMessages: (id, before) => api.listMessages(sourceId, id, before),
     createMessage: (id, content, echoId) => api.createMessage(sourceId, id, content, echoId),
     submitMessage: (id, messageId, values) => api.submitMessage(sourceId, id, messageId, values),
+    getCsatSurvey: api.getCsatSurvey,
   };
 }
 

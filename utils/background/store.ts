@@ -41,6 +41,8 @@ export function createStore() {
   const pending = signal<readonly OutboxItem[]>([]);
   /** New conversations by the echo id of their first message, until a panel has been told. */
   const started = signal<ReadonlyMap<string, number>>(new Map());
+  /** How each conversation's CSAT survey asks for the rating, when its message does not say. */
+  const csatDisplay = signal<ReadonlyMap<number, 'emoji' | 'star'>>(new Map());
   /** The browser refused the last cache write (quota): said to the panels, not kept quiet. */
   const storageFull = signal(false);
 
@@ -50,7 +52,7 @@ export function createStore() {
   const held = (id: number) => conversations.peek().get(id);
 
   return {
-    conversations, windows, unreadMarks, connection, agentsOnline, typing, pending, started, storageFull,
+    conversations, windows, unreadMarks, connection, agentsOnline, typing, pending, started, storageFull, csatDisplay,
     held,
 
     /** A conversation from REST (whole history: `complete`) or from a cable event (last message only). */
@@ -117,6 +119,7 @@ export function createStore() {
     setPending: (items: readonly OutboxItem[]) => (pending.value = items.map((item) => ({ ...item }))),
     conversationStarted: (echoId: string, id: number) => (started.value = withEntry(started.peek(), echoId, id)),
     setStorageFull: (full: boolean) => void (storageFull.value = full),
+    setCsatDisplay: (id: number, display: 'emoji' | 'star') => void (csatDisplay.value = withEntry(csatDisplay.peek(), id, display)),
 
     /** Cached conversations of this session, at start. */
     restore(cached: ConversationState[]) {

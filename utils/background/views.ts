@@ -27,7 +27,7 @@ export function summarize(state: ConversationState): ConversationSummary {
   };
 }
 
-export function toThreadMessage(message: Message, agentLastSeenAt: number): ThreadMessage {
+export function toThreadMessage(message: Message, agentLastSeenAt: number, csatDisplay?: 'emoji' | 'star'): ThreadMessage {
   const mine = message.message_type === MessageType.incoming;
   const sender = message.sender;
   // Rich messages (issue 15): the attachment facts and sender kind are copied only when the server sent
@@ -41,7 +41,7 @@ export function toThreadMessage(message: Message, agentLastSeenAt: number): Thre
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
   const type = mine ? undefined : sender?.type;
   const senderKind = type === 'user' ? 'human' : type === 'agent_bot' ? 'bot' : type === 'captain_assistant' ? 'ai' : undefined;
-  const display = message.content_attributes?.display_type;
+  const display = message.content_attributes?.display_type ?? csatDisplay;
   return {
     key: `m${message.id}`,
     id: message.id,
@@ -106,8 +106,9 @@ export function threadView(
   window: number,
   pending: readonly OutboxItem[],
   firstUnreadId?: number,
+  csatDisplay?: 'emoji' | 'star',
 ): ThreadView {
-  const rows = threadRows(state, window, pending);
+  const rows = threadRows(state, window, pending, csatDisplay);
   return { conversationId: state.id, messages: rows.map((r) => r.build()), ...threadFacts(state, window, rows, firstUnreadId) };
 }
 
@@ -130,13 +131,13 @@ export interface ThreadRow {
 }
 
 /** The rows a thread shows: its window of held messages, then its messages still in the outbox. */
-export function threadRows(state: ConversationState, window: number, pending: readonly OutboxItem[]): ThreadRow[] {
+export function threadRows(state: ConversationState, window: number, pending: readonly OutboxItem[], csatDisplay?: 'emoji' | 'star'): ThreadRow[] {
   const rows: ThreadRow[] = state.messages.slice(-window).map((m) => ({
     key: `m${m.id}`,
     source: m,
     // Only the customer's own messages show a read state: a read receipt must not touch the agent's rows.
-    tag: m.message_type === MessageType.incoming && (m.status === 'read' || state.agentLastSeenAt >= m.created_at) ? 'read' : 'sent',
-    build: () => toThreadMessage(m, state.agentLastSeenAt),
+    tag: `${m.message_type === MessageType.incoming && (m.status === 'read' || state.agentLastSeenAt >= m.created_at) ? 'read' : 'sent'}|${csatDisplay ?? ''}`,
+    build: () => toThreadMessage(m, state.agentLastSeenAt, csatDisplay),
   }));
   for (const item of pending) {
     if (item.conversationId !== state.id) continue;

@@ -31,7 +31,11 @@ export async function getFile(id: string): Promise<StoredFile | undefined> {
   return get<StoredFile>(id, store());
 }
 
-export const deleteFile = (id: string) => del(id, store());
+export async function deleteFile(id: string): Promise<void> {
+  await del(id, store());
+}
 
 /** Every file of the session: a new session keeps none of the old one's. */
-export const clearFiles = () => clear(store());
+export async function clearFiles(): Promise<void> {
+  await clear(store());
+}
