@@ -1,5 +1,5 @@
 // What the background keeps in storage.local, so a stopped worker rebuilds everything on its next event.
-import { storage } from '#imports';
+import { storage } from '@wxt-dev/storage';
 import { ERROR_CODES, type ErrorCode } from '../protocol/errors';
 import type { OutboxItem } from './outbox-queue';
 

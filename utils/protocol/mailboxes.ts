@@ -5,7 +5,7 @@
 // - handoff: the context menu or a notification click, for a panel that is only now opening (a worker
 //   cannot message it yet); the first panel to ask takes it.
 // - drafts: unsent text per view, so it survives closing the panel; dropped with the session.
-import { storage } from '#imports';
+import { storage } from '@wxt-dev/storage';
 import type { FileRef } from '../files/file-store';
 import type { PageContext } from '../protocol';
 import { EMPTY_SETTINGS, type Settings } from '../settings';
