@@ -7,7 +7,7 @@ import { strings } from './strings';
 
 export const MENU_PAGE = 'hoory-ask-page';
 export const MENU_SELECTION = 'hoory-ask-selection';
-export const MENU_SCREENSHOT = 'hoory-screenshot';
+const MENU_SCREENSHOT = 'hoory-screenshot';
 /** The keyboard shortcut's command name (manifest `commands`). */
 export const SCREENSHOT_COMMAND = 'send-screenshot';
 

@@ -2,7 +2,7 @@
 // permissions, notifications), lives here. Unit tests replace this module with vi.mock.
 import { browser } from 'wxt/browser';
 
-export const isFirefox = import.meta.env.FIREFOX;
+const isFirefox = import.meta.env.FIREFOX;
 
 // Loosely typed handles: the polyfill's types do not know sidePanel, and Firefox MV2 has browserAction.
 const api = browser as unknown as Record<string, any>;
@@ -77,7 +77,7 @@ export function onCommand(listener: (command: string, tab?: MenuTab) => void): v
 }
 
 // ---- Permissions -----------------------------------------------------------------------------------
-export const originPattern = (origin: string) => `${new URL(origin).origin}/*`;
+const originPattern = (origin: string) => `${new URL(origin).origin}/*`;
 
 export async function hasOrigin(origin: string): Promise<boolean> {
   return api.permissions.contains({ origins: [originPattern(origin)] });

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from './protocol/errors';
 
-export type { AppError, ErrorCode } from './protocol/errors';
+export type { ErrorCode } from './protocol/errors';
 export type { BackgroundEvent, PanelMessage, ThreadPatch, TypingAgent } from './protocol/events';
 export { PANEL_PORT } from './protocol/events';
 export type { PageRequest, Reply, ReplyOf, RequestOf, RequestType } from './protocol/requests';
@@ -23,10 +23,10 @@ export const settingsInputSchema = z.object({
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 
 // ---- Views the background sends ---------------------------------------------------------------------
-export const connectionStateSchema = z.enum(['unconfigured', 'connecting', 'online', 'offline']);
+const connectionStateSchema = z.enum(['unconfigured', 'connecting', 'online', 'offline']);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
-export const conversationSummarySchema = z.object({
+const conversationSummarySchema = z.object({
   id: z.int(),
   status: z.string(),
   lastMessage: z.nullable(z.object({ content: z.string(), fromAgent: z.boolean(), createdAt: z.number() })),
@@ -36,7 +36,7 @@ export const conversationSummarySchema = z.object({
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
-export const threadMessageSchema = z.object({
+const threadMessageSchema = z.object({
   /** Stable render key: `m<id>` for stored messages, `e<echoId>` for ones still in the outbox. */
   key: z.string(),
   id: z.optional(z.int()),
@@ -84,7 +84,7 @@ export const threadViewSchema = z.object({
 });
 export type ThreadView = z.infer<typeof threadViewSchema>;
 
-export const panelStatusSchema = z.object({
+const panelStatusSchema = z.object({
   configured: z.boolean(),
   inboxName: z.optional(z.string()),
   /** Whether an agent is online, as the server last said (presence.update); absent until it says. */
@@ -105,7 +105,7 @@ export const snapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
-export const connectErrorSchema = z.enum([
+const connectErrorSchema = z.enum([
   'invalid_url',
   'unreachable',
   'not_hoory',

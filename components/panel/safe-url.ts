@@ -31,8 +31,6 @@ export function safeHref(url: string | undefined): string | undefined {
   return ['http:', 'https:', 'mailto:', 'tel:'].includes(parsed.protocol) ? parsed.href : undefined;
 }
 
-/** For attachments (download links, viewers): the same rule as `src`. */
-export const safeUrl = safeSrc;
 
 /** The file name at the end of a URL, for a file card that has no name from the server. */
 export function fileName(url: string): string {

@@ -56,7 +56,7 @@ export function boundValue(value: unknown, budget: Budget, depth = 0): unknown {
 }
 
 /** boundValue for an object whose own container is already counted: its entries sit at depth + 1. */
-export function boundRecord(value: object, budget: Budget, depth = 0): Record<string, unknown> {
+function boundRecord(value: object, budget: Budget, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let kept = 0;
   for (const key in value) {

@@ -25,7 +25,7 @@ export const senderSchema = boundedObject({
 });
 export type Sender = z.infer<typeof senderSchema>;
 
-export const attachmentSchema = boundedObject({
+const attachmentSchema = boundedObject({
   id: softInt,
   file_type: z.catch(cut(LIMITS.token), 'file'),
   // Without a usable URL there is nothing to show: the attachment (not its message) is left out.
@@ -77,7 +77,7 @@ export const messageListSchema = z.pipe(
   z.transform((messages): Message[] => fillTimes(messages, nowSeconds())),
 );
 
-export const conversationStatusSchema = cut(LIMITS.token); // open | resolved | pending | snoozed, or newer values
+const conversationStatusSchema = cut(LIMITS.token); // open | resolved | pending | snoozed, or newer values
 const rawConversationSchema = boundedObject(
   {
     id,

@@ -7,9 +7,9 @@ import { browser } from 'wxt/browser';
 import { trimForStorage, type ConversationState } from './chat-state';
 
 /** Well under the 10 MB quota, leaving room for the session, the outbox and the drafts. */
-export const CACHE_BUDGET_BYTES = 4 * 1024 * 1024;
+const CACHE_BUDGET_BYTES = 4 * 1024 * 1024;
 /** Messages kept per conversation: enough to paint a thread at once, small to write. */
-export const CACHED_MESSAGES = 60;
+const CACHED_MESSAGES = 60;
 
 const INDEX = 'chat:index';
 const itemKey = (id: number) => `chat:c${id}`;

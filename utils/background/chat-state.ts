@@ -21,7 +21,7 @@ export interface ConversationState {
   readUpToId?: number;
 }
 
-export function compareMessages(a: Message, b: Message): number {
+function compareMessages(a: Message, b: Message): number {
   return a.created_at - b.created_at || a.id - b.id;
 }
 

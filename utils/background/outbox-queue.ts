@@ -179,4 +179,3 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
   }
 }
 
-export type Outbox = ReturnType<typeof createOutbox>;

@@ -23,7 +23,7 @@ export interface BoundSession {
   readonly identity: Identity | undefined;
 }
 
-export function bindApi(api: ClientApi, sourceId: string): BoundApi {
+function bindApi(api: ClientApi, sourceId: string): BoundApi {
   return {
     getContact: (identity) => api.getContact(sourceId, identity),
     updateContact: (fields) => api.updateContact(sourceId, fields),

@@ -6,7 +6,7 @@ import type { ConversationState } from './chat-state';
 import { unreadOf } from './chat-state';
 import type { OutboxItem } from './outbox-queue';
 
-export function messagePreview(message: Message): string {
+function messagePreview(message: Message): string {
   if (message.content?.trim()) return message.content.trim().split('\n')[0]!.slice(0, 140);
   if (message.attachments?.length) return '📎';
   return '';

@@ -7,9 +7,9 @@ import { describeIssues } from '../api/describe-issues';
 import { LIMITS } from '../api/limits';
 import { conversationSchema, messageSchema, senderSchema, type Conversation, type Message } from '../api/schemas';
 
-export const cableEnvelopeSchema = z.looseObject({ event: z.string(), data: z.optional(z.unknown()) });
+const cableEnvelopeSchema = z.looseObject({ event: z.string(), data: z.optional(z.unknown()) });
 
-export const typingSchema = z.looseObject({
+const typingSchema = z.looseObject({
   conversation: z.looseObject({ id: z.int() }),
   // Who types is cosmetic: an unreadable user still shows "typing", without a name.
   user: z.catch(z.nullish(senderSchema), null),

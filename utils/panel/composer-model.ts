@@ -126,4 +126,3 @@ export function createComposerModel(connector: Connector, { view, page, files, f
   };
 }
 
-export type ComposerModel = ReturnType<typeof createComposerModel>;

@@ -19,4 +19,3 @@ export function createConnectionModel() {
   };
 }
 
-export type ConnectionModel = ReturnType<typeof createConnectionModel>;

@@ -27,4 +27,3 @@ export function createListModel() {
   };
 }
 
-export type ListModel = ReturnType<typeof createListModel>;

@@ -71,4 +71,3 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
   };
 }
 
-export type ThreadModel = ReturnType<typeof createThreadModel>;
