@@ -32,9 +32,13 @@ export default defineConfig({
       optional_permissions: firefox ? ['notifications', 'tabs', ...anyOrigin] : ['notifications', 'tabs'],
       ...(firefox ? {} : { optional_host_permissions: anyOrigin }),
       action: { default_title: 'Hoory Sidebar' },
-      commands: firefox
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } }
-        : { _execute_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } },
+      commands: {
+        ...(firefox
+          ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } }
+          : { _execute_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } }),
+        // The shortcut grants activeTab on the page, which is all a screenshot needs.
+        'send-screenshot': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Send a screenshot of this page' },
+      },
       content_security_policy: firefox ? extensionPagesCsp : { extension_pages: extensionPagesCsp },
       // sidePanel.open (the context menu and "Open the chat") needs Chrome 116.
       ...(firefox ? {} : { minimum_chrome_version: '116' }),
