@@ -1,14 +1,12 @@
-// Issue 15, hostile content end to end: every payload of tests/fixtures/xss-payloads.ts, through every field
-// the panel renders, from a real server. The agent API sends the content, cards, forms, articles, options and
-// email questions, and a multipart upload of files named with the payload; a rewriting proxy in front of the
-// sandbox serves what that API can't send (the sender's name and avatar, attachment URLs and names, the typing
-// agent). Proved after each batch: no script ran (window.__pwned unset in the panel and the worker, no
-// dialog), nothing requested the tripwire host (a server on 127.0.0.1 that Chromium resolves it to), and no
-// dangerous element, handler or URL reached the DOM. The links and buttons of a sample are clicked too.
+// Issue 15, hostile content end to end: every payload of tests/fixtures/xss-payloads.ts through every field the
+// panel renders, from a real server: the agent API (content, cards, forms, articles, options, email, multipart
+// files named with it) and a rewriting proxy for what that API can't send (sender, avatar, attachment URLs,
+// typing agent, page title, inbox name). After each batch: no script ran (panel, worker, dialogs), nothing
+// requested the tripwire host (a server Chromium resolves it to), no dangerous DOM. A sample is clicked through.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Dialog, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRIPWIRE_HOST, XSS_PAYLOADS } from '../fixtures/xss-payloads';
 import type { Harness } from './harness';
@@ -30,8 +28,9 @@ let png: Buffer;
 const dir = mkdtempSync(join(tmpdir(), 'hoory-xss-'));
 const dialogs: string[] = [];
 const fellBack: number[] = []; // payloads a multipart upload could not carry as a file name
-let clicks = 0;
-let typingAs = 'Alex';
+let clicks = 0; // links and buttons clicked in the sample
+let typingAs = 'Alex'; // the typing agent's name and avatar, and the conversation's page title
+const INBOX_NAME = XSS_PAYLOADS[11]!; // the inbox's name, in the panel's header
 
 /** The proxy's rewrite: a message marked { xss: i } gets payload i as its sender, avatar and attachments. */
 function hostile(o: Record<string, any>) {
@@ -44,6 +43,8 @@ function hostile(o: Record<string, any>) {
     if (o.content_type === 'input_email') o.content_attributes.submitted_email = p;
   }
   if (o.event === 'conversation.typing_on' && o.data?.user) Object.assign(o.data.user, { name: typingAs, available_name: typingAs, avatar_url: typingAs });
+  if (o.custom_attributes && 'inbox_id' in o && typingAs !== 'Alex') Object.assign(o.custom_attributes, { page_title: typingAs, page_url: typingAs });
+  if ('working_hours' in o && 'name' in o) o.name = INBOX_NAME;
 }
 
 /** Every way the agent API lets payload i reach the panel. */
@@ -115,14 +116,14 @@ beforeAll(async () => {
   if (chrome === undefined) delete process.env.CHROME_PATH;
   else process.env.CHROME_PATH = chrome;
   h = await Harness.start();
-  h.browser.on('targetcreated', async (t) => (await t.page())?.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
-  const cdp = await h.browser.target().createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' });
+  const dialog = (d: Dialog) => void (dialogs.push(d.message()), d.dismiss());
+  h.browser.on('targetcreated', async (t) => (await t.page())?.on('dialog', dialog));
+  await (await h.browser.target().createCDPSession()).send('Browser.setDownloadBehavior', { behavior: 'deny' });
   png = Buffer.from(await (await fetch(`${h.sandbox.url}/sandbox/samples/image`)).arrayBuffer());
   proxy = await startRewritingProxy(h.sandbox.url, hostile);
   await (await h.configure({ url: proxy.url })).close();
   panel = await h.open('sidepanel');
-  panel.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+  panel.on('dialog', dialog);
   await panel.locator('::-p-aria([name="New conversation"][role="button"])').click();
   await panel.locator('::-p-aria([name="Message"][role="textbox"])').fill('Hello');
   await panel.keyboard.press('Enter');
@@ -139,8 +140,7 @@ describe('hostile content end to end, in the Chromium panel', () => {
   it(`the corpus has at least 80 payloads (${XSS_PAYLOADS.length}); the tripwire host reaches the tripwire`, async () => {
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(80);
     const page = await h.browser.newPage();
-    await page.goto(`http://${TRIPWIRE_HOST}/probe`).catch(() => {});
-    await page.close();
+    await page.goto(`http://${TRIPWIRE_HOST}/probe`).finally(() => page.close()).catch(() => {});
     expect(tripwire.hits).toContain('GET /probe HTTP/1.1');
     tripwire.hits.length = 0;
     // ... and the DOM check sees what it looks for (planted here with the DOM API, which runs nothing).
@@ -162,8 +162,7 @@ describe('hostile content end to end, in the Chromium panel', () => {
     }
     typingAs = XSS_PAYLOADS[indexes[0]!]!;
     await h.agent.typing(cid, true);
-    const rows = ids.map(row).join(', ');
-    await panel.waitForFunction((s, n) => document.querySelectorAll(s).length === n, {}, rows, ids.length);
+    await panel.waitForFunction((s, n) => document.querySelectorAll(s).length === n, {}, ids.map(row).join(', '), ids.length);
     const lazy = indexes.map((_, k) => `${row(ids[k * 9 + 2]!)} .cards, ${row(ids[k * 9 + 3]!)} form`).join(', '); // the lazy renderers
     await panel.waitForFunction((s, n) => document.querySelectorAll(s).length === n && document.querySelector('.typing'), {}, lazy, indexes.length * 2);
     await new Promise((r) => setTimeout(r, 300)); // images and media have tried to load
@@ -176,9 +175,8 @@ describe('hostile content end to end, in the Chromium panel', () => {
     await h.agent.typing(cid, false);
     await expectNothingRan();
     expect(tripwire.hits).toEqual([]);
-
     const sample = indexes.filter(CLICKED).flatMap((i) => ids.slice(indexes.indexOf(i) * 9, indexes.indexOf(i) * 9 + 9));
-    if (sample.length === 0) return;
+    if (sample.length === 0) return; // else every link and button is clicked: what they open or send is as inert
     const clicked = await clickEverything(sample);
     expect(clicked.length).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 500)); // postbacks and answers have come back
@@ -189,9 +187,11 @@ describe('hostile content end to end, in the Chromium panel', () => {
     tripwire.hits.length = 0;
   });
 
-  it('the conversation list shows the last hostile message inert', async () => {
+  it('the header and the conversation list show the inbox name, page title and last message inert', async () => {
+    await h.agent.setStatus(cid, 'pending'); // a conversation event: the page title comes with it
     await panel.locator('::-p-aria([name="Back to conversations"])').click();
-    await panel.waitForSelector(`[data-conversation-id="${cid}"]`);
+    expect(await panel.$eval('.header__title', (el) => el.textContent)).toBe(INBOX_NAME);
+    await until(() => panel.$eval('.conversation__title', (el) => el.textContent), (t) => t === typingAs);
     expect(await unsafeDom(panel, TRIPWIRE_HOST)).toEqual([]);
     await expectNothingRan();
     expect(tripwire.hits).toEqual([]);
