@@ -7,7 +7,7 @@ import type { FilesModel, PendingFile } from '@/utils/panel/files-model';
 import { richStrings } from '@/utils/rich-strings';
 import { strings } from '@/utils/strings';
 import { safeSrc } from '../safe-url';
-import { FileIcon } from './icons';
+import { FileIcon, PenIcon } from './icons';
 import './files.css';
 
 interface Props {
@@ -68,9 +68,7 @@ function Chip({ file, onRemove, onEdit }: { file: PendingFile; onRemove: () => v
       </span>
       {image && file.preview && !file.error && (
         <button type="button" class="icon-button file-chip__edit" aria-label={strings.redactFile(file.name)} title={strings.redactFile(file.name)} onClick={onEdit}>
-          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-            <path fill="currentColor" d="M3 5h18v14H3zm2 2v10h14V7zm2 2h6v4H7z" />
-          </svg>
+          <PenIcon />
         </button>
       )}
       <button type="button" class="icon-button file-chip__remove" aria-label={strings.removeFile(file.name)} title={strings.removeFile(file.name)} onClick={onRemove}>

@@ -32,3 +32,11 @@ export function CameraIcon() {
     </svg>
   );
 }
+
+export function PenIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+      <path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" d="M4 20h4L19 9l-4-4L4 16zM13 7l4 4" />
+    </svg>
+  );
+}
