@@ -95,7 +95,10 @@ export function pasteFile(page: Page, name: string, type: string, data: Buffer):
       transfer.items.add(new File([bytes], name, { type }));
       const box = document.querySelector('textarea')!;
       box.focus();
-      return !box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
+      // Firefox copies only the strings of the DataTransfer it is given, not its files (a real paste has them).
+      if (event.clipboardData?.files.length !== 1) Object.defineProperty(event, 'clipboardData', { value: transfer });
+      return !box.dispatchEvent(event);
     },
     name,
     type,
