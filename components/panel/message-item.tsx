@@ -10,6 +10,7 @@ import { InteractiveInput } from './interactive-input';
 import { MessageContent } from './message-content';
 import { MessageBoundary } from './rich/message-boundary';
 import { SenderLabel } from './rich/sender-label';
+import { memo } from './virtual/memo';
 
 export { MessageBoundary } from './rich/message-boundary';
 
@@ -23,13 +24,14 @@ export interface MessageActions {
 
 type MessageItemProps = { message: ThreadMessage; startsGroup: boolean; endsGroup?: boolean } & MessageActions;
 
-export function MessageItem(props: MessageItemProps) {
+/** Renders again only when its props change: the thread model keeps an unchanged message's object. */
+export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   return (
     <MessageBoundary message={props.message}>
       <MessageRow {...props} />
     </MessageBoundary>
   );
-}
+});
 
 function MessageRow({ message: m, startsGroup, endsGroup = true, onRetry, onSubmit, onReply }: MessageItemProps) {
   const own = m.from === 'me';

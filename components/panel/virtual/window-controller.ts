@@ -1,0 +1,196 @@
+// The state of a windowed list between renders, and what it does to the DOM: which rows to render, the
+// anchor that keeps the reader's place, the rows' measured heights. One per mounted list (see
+// use-windowed-list.ts); plain code over a scroller and a list element, so its rules read in one place.
+import { indexAt, offsetsOf, tailRange, windowRange, type Range } from './layout';
+
+const ESTIMATED_HEIGHT = 52;
+const ESTIMATED_COST = 8;
+/** Elements the rendered rows may hold together; the thread's bound is 1,500 with the rest of the list. */
+export const ELEMENT_BUDGET = 1_000;
+/** Rows per side just after a jump, then REACH_STEP more per frame up to MAX_REACH (within the budget). */
+export const FIRST_REACH = 12;
+const REACH_STEP = 24;
+const MAX_REACH = 240;
+/** Before the list knows its viewport: the newest rows. Without a layout at all (every size 0): more. */
+const INITIAL_ROWS = 40;
+const NO_LAYOUT_ROWS = 400;
+const NEAR_BOTTOM_PX = 32;
+const NEAR_TOP_PX = 48;
+
+// The anchor is a row's bottom edge: what changes in a row when rows come before it (its day separator, the
+// sender's name, the gap before a group) is above its bubble, and the bubble must not move.
+interface Anchor {
+  key: string;
+  /** The row's bottom minus the viewport's top, in px… */
+  offset: number;
+  /** …when the scroller was scrolled this far (what the reader scrolled since is no change to undo). */
+  scrollTop: number;
+}
+
+export interface Elements {
+  scroller: { current: HTMLElement | null };
+  list: { current: HTMLElement | null };
+}
+
+export function createWindowController({ scroller, list }: Elements, rerender: () => void) {
+  let keys: readonly string[] = [];
+  let pinned = true;
+  let anchor: Anchor | null = null;
+  /** Undefined until mounted; 0 when there is no layout. */
+  let viewport: number | undefined;
+  let listTop = 0;
+  let reach = FIRST_REACH;
+  let range: Range = { start: 0, end: 0 };
+  let heights = new Map<string, number>();
+  let costs = new Map<string, number>();
+  let offsetCache: Float64Array | null = null;
+  const elements = new Map<string, HTMLElement>();
+  let nearTop: (() => void) | undefined;
+
+  const offsets = () => (offsetCache ??= offsetsOf(keys, heights, ESTIMATED_HEIGHT));
+  const cost = (i: number) => costs.get(keys[i]!) ?? ESTIMATED_COST;
+  /** Where the anchor should be now: where it was, moved by what the reader scrolled since. */
+  const anchorOffset = (el: HTMLElement, a: Anchor) => a.offset - (el.scrollTop - a.scrollTop);
+
+  function compute(): Range {
+    const n = keys.length;
+    if (viewport === undefined) return tailRange(n, INITIAL_ROWS);
+    if (viewport === 0) return tailRange(n, NO_LAYOUT_ROWS);
+    const o = offsets();
+    const el = scroller.current;
+    const at = !pinned && anchor && el ? keys.indexOf(anchor.key) : -1;
+    const top = pinned || !el ? o[n]! - viewport : at >= 0 ? o[at + 1]! - anchorOffset(el, anchor!) : el.scrollTop - listTop;
+    return windowRange({ offsets: o, top, height: viewport, cost, budget: ELEMENT_BUDGET, reach });
+  }
+
+  /** Puts the anchor back where it was (or the bottom in view) after the DOM changed. */
+  function restore() {
+    const el = scroller.current;
+    if (!el) return;
+    if (pinned) el.scrollTop = el.scrollHeight;
+    else if (anchor) {
+      const row = elements.get(anchor.key);
+      if (!row) return;
+      const want = anchorOffset(el, anchor);
+      const delta = row.getBoundingClientRect().bottom - el.getBoundingClientRect().top - want;
+      if (Math.abs(delta) >= 1) el.scrollTop += delta;
+      anchor = { key: anchor.key, offset: want, scrollTop: el.scrollTop };
+    }
+  }
+
+  function capture(el: HTMLElement): Anchor | null {
+    const i = indexAt(offsets(), el.scrollTop - listTop);
+    if (i < 0) return null;
+    const key = keys[i]!;
+    const row = elements.get(key);
+    const offset = row ? row.getBoundingClientRect().bottom - el.getBoundingClientRect().top : listTop + offsets()[i + 1]! - el.scrollTop;
+    return { key, offset, scrollTop: el.scrollTop };
+  }
+
+  const observer =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver((entries) => {
+          let changed = false;
+          for (const entry of entries) {
+            const target = entry.target as HTMLElement;
+            if (target === scroller.current) {
+              changed ||= viewport !== target.clientHeight;
+              viewport = target.clientHeight;
+              continue;
+            }
+            const key = target.dataset.row;
+            if (!key || elements.get(key) !== target) continue;
+            const height = entry.borderBoxSize?.[0]?.blockSize ?? target.getBoundingClientRect().height;
+            costs.set(key, target.getElementsByTagName('*').length + 1);
+            if (heights.get(key) !== height) {
+              heights.set(key, height);
+              changed = true;
+            }
+          }
+          if (!changed) return;
+          offsetCache = null;
+          restore();
+          rerender();
+        });
+
+  return {
+    /** Called while rendering: the rows now, and which to render. */
+    render(nextKeys: readonly string[], onNearTop: (() => void) | undefined) {
+      if (nextKeys !== keys) offsetCache = null;
+      keys = nextKeys;
+      nearTop = onNearTop;
+      let next = compute();
+      if (viewport && reach > FIRST_REACH && (next.start >= range.end || next.end <= range.start)) {
+        // A jump (to the newest, or far along the scrollbar) renders little at once, the rest over the next frames.
+        reach = FIRST_REACH;
+        next = compute();
+      }
+      range = next;
+      const o = viewport ? offsets() : null;
+      const padTop = o ? o[next.start]! : 0;
+      const padBottom = o ? o[keys.length]! - o[next.end]! : 0;
+      return { ...next, padTop, padBottom, away: !pinned && (viewport ?? 0) > 0 };
+    },
+    /** Another list: the bottom again, nothing measured. */
+    reset() {
+      pinned = true;
+      anchor = null;
+      reach = FIRST_REACH;
+      heights = new Map();
+      costs = new Map();
+      offsetCache = null;
+    },
+    /** After each render: measure the viewport, keep the place, grow the window. Answers a cleanup. */
+    committed(): (() => void) | undefined {
+      const el = scroller.current;
+      if (!el) return undefined;
+      const height = el.clientHeight;
+      listTop = list.current?.offsetTop ?? 0;
+      restore();
+      if (viewport !== height) {
+        viewport = height;
+        rerender();
+        return undefined;
+      }
+      if (height > 0 && el.scrollHeight <= height) nearTop?.();
+      if (height === 0 || reach >= MAX_REACH) return undefined;
+      const frame = requestAnimationFrame(() => {
+        reach = Math.min(MAX_REACH, reach + REACH_STEP);
+        rerender();
+      });
+      return () => cancelAnimationFrame(frame);
+    },
+    onScroll() {
+      const el = scroller.current;
+      if (!el) return;
+      const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+      const flipped = atBottom !== pinned;
+      pinned = atBottom;
+      anchor = atBottom ? null : capture(el);
+      if (el.scrollTop < Math.max(NEAR_TOP_PX, el.clientHeight)) nearTop?.();
+      const next = compute();
+      if (flipped || next.start !== range.start || next.end !== range.end) rerender();
+    },
+    /** Show the newest rows and follow them. */
+    stickToBottom() {
+      pinned = true;
+      anchor = null;
+    },
+    /** A rendered row, measured now and whenever its size changes. Answers its unregistration. */
+    register(key: string, el: HTMLElement) {
+      elements.set(key, el);
+      observer?.observe(el);
+      return () => {
+        observer?.unobserve(el);
+        if (elements.get(key) === el) elements.delete(key);
+      };
+    },
+    observeScroller(el: HTMLElement) {
+      observer?.observe(el);
+      return () => observer?.disconnect();
+    },
+  };
+}
+
+export type WindowController = ReturnType<typeof createWindowController>;
