@@ -50,7 +50,8 @@ export function serveAttachment(store: Store, req: IncomingMessage, res: ServerR
   }
   res.writeHead(200, {
     'Content-Type': a.mimeType, 'Content-Length': a.data.length, ...cors,
-    'Content-Disposition': `inline; filename="${a.filename.replace(/["\\\r\n]/g, '_')}"`,
+    // Any name a customer uploads: an ASCII fallback, and the exact name RFC 5987-encoded.
+    'Content-Disposition': `inline; filename="${a.filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
     // Uploaded SVG or HTML must not run script on the sandbox's origin.
     'Content-Security-Policy': 'sandbox', 'X-Content-Type-Options': 'nosniff',
   });

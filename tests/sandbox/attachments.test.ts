@@ -89,6 +89,19 @@ describe('agent attachments', () => {
     const bad = await agent(sb, 'POST', `/conversations/${conv.id}/messages`, { attachments: [{ content_type: 'text/plain' }] });
     expect(bad.status).toBe(422);
   });
+
+  it('serves a file whatever its name (quotes, control characters, non-Latin), with the exact name RFC 5987-encoded', async () => {
+    const { conv } = await setup();
+    const name = 'rapport "été"\r\n<script>—日本.txt';
+    const up = await agent(sb, 'POST', `/conversations/${conv.id}/messages`, {
+      attachments: [{ file_name: name, content_type: 'text/plain', data_base64: Buffer.from('x').toString('base64') }],
+    });
+    const served = await fetch(up.json.attachments[0].data_url);
+    expect(served.status).toBe(200);
+    const disposition = served.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^inline; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(name);
+  });
 });
 
 describe('customer attachments in the agent API', () => {
