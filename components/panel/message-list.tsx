@@ -8,7 +8,7 @@ import { strings } from '@/utils/strings';
 import { type MessageActions } from './message-item';
 import { JumpToNewest } from './virtual/jump-to-newest';
 import { ThreadRowView } from './virtual/thread-row';
-import { threadRows } from './virtual/thread-rows';
+import { threadRows, type ThreadRow } from './virtual/thread-rows';
 import { useWindowedList } from './virtual/use-windowed-list';
 import './message-list.css';
 // The styles of the rows' own parts, loaded with the list that shows them.
@@ -46,6 +46,21 @@ export function MessageList({ listKey, messages, hasOlder, firstUnreadKey, loadi
   shown.current = listKey;
   lastKey.current = last?.key;
 
+  const row = (r: ThreadRow) => (
+    <ThreadRowView
+      key={r.key}
+      message={r.message}
+      newDay={r.newDay}
+      unread={r.unread}
+      startsGroup={r.startsGroup}
+      endsGroup={r.endsGroup}
+      register={view.register}
+      onRetry={onRetry}
+      onSubmit={onSubmit}
+      onReply={onReply}
+    />
+  );
+
   return (
     <div class="messages" ref={view.scroller} onScroll={view.onScroll}>
       {loadingOlder ? (
@@ -71,20 +86,9 @@ export function MessageList({ listKey, messages, hasOlder, firstUnreadKey, loadi
         ref={view.list}
         style={{ paddingBlockStart: `${view.padTop}px`, paddingBlockEnd: `${view.padBottom}px` }}
       >
-        {rows.slice(view.start, view.end).map((r) => (
-          <ThreadRowView
-            key={r.key}
-            message={r.message}
-            newDay={r.newDay}
-            unread={r.unread}
-            startsGroup={r.startsGroup}
-            endsGroup={r.endsGroup}
-            register={view.register}
-            onRetry={onRetry}
-            onSubmit={onSubmit}
-            onReply={onReply}
-          />
-        ))}
+        {rows.slice(view.start, view.end).map(row)}
+        {view.tailStart > view.end && <div class="messages__gap" aria-hidden="true" style={{ blockSize: `${view.gap}px` }} />}
+        {rows.slice(view.tailStart).map(row)}
       </div>
       {view.away && (
         <JumpToNewest

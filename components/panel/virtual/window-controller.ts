@@ -14,6 +14,9 @@ const MAX_REACH = 240;
 /** Before the list knows its viewport: the newest rows. Without a layout at all (every size 0): more. */
 const INITIAL_ROWS = 40;
 const NO_LAYOUT_ROWS = 400;
+/** The newest rows stay rendered wherever the reader is: a question the team just asked can be answered
+ *  (Tab, a screen reader's browse mode, find in page reach it) without scrolling down to it first. */
+const TAIL_ROWS = 4;
 const NEAR_BOTTOM_PX = 32;
 const NEAR_TOP_PX = 48;
 
@@ -60,7 +63,9 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
     const el = scroller.current;
     const at = !pinned && anchor && el ? keys.indexOf(anchor.key) : -1;
     const top = pinned || !el ? o[n]! - viewport : at >= 0 ? o[at + 1]! - anchorOffset(el, anchor!) : el.scrollTop - listTop;
-    return windowRange({ offsets: o, top, height: viewport, cost, budget: ELEMENT_BUDGET, reach });
+    let tail = 0;
+    for (let i = Math.max(0, n - TAIL_ROWS); i < n; i++) tail += cost(i);
+    return windowRange({ offsets: o, top, height: viewport, cost, budget: ELEMENT_BUDGET - tail, reach });
   }
 
   /** Puts the anchor back where it was (or the bottom in view) after the DOM changed. */
@@ -127,10 +132,18 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
         next = compute();
       }
       range = next;
+      const n = keys.length;
+      const tailStart = Math.max(next.end, n - TAIL_ROWS);
       const o = viewport ? offsets() : null;
-      const padTop = o ? o[next.start]! : 0;
-      const padBottom = o ? o[keys.length]! - o[next.end]! : 0;
-      return { ...next, padTop, padBottom, away: !pinned && (viewport ?? 0) > 0 };
+      return {
+        ...next,
+        /** The newest rows, after a gap, when the rows near the viewport do not reach them. */
+        tailStart,
+        padTop: o ? o[next.start]! : 0,
+        gap: o ? o[tailStart]! - o[next.end]! : 0,
+        padBottom: o ? o[n]! - o[Math.max(next.end, tailStart)]! : 0,
+        away: !pinned && (viewport ?? 0) > 0,
+      };
     },
     /** Another list: the bottom again, nothing measured. */
     reset() {
