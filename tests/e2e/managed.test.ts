@@ -1,0 +1,96 @@
+// Company-wide deployment: an administrator's policy preconfigures the extension. The panel connects with
+// no visit to the options page, and the options page shows the policy's fields locked.
+//
+// How the policy reaches the extension here: Chromium reads policies only from /etc/chromium/policies,
+// a machine-wide folder (every browser on this machine would get it), and its --policy switch carries
+// Chrome's own policies, not an extension's "3rdparty" ones. So the test installs a copy of the build
+// whose service worker starts with a few lines that make storage.managed.get() answer what Chromium would
+// answer for that policy; the extension's own code is the shipped build, untouched. The schema itself
+// (public/managed_schema.json) and the README's example policies are checked in the unit tests.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Harness, SCREENSHOTS, until, waitForText } from './harness';
+import { bodyText } from './sandbox-agent';
+
+let h: Harness;
+let panel: Page;
+
+/** A copy of the build whose worker sees `policy` in storage.managed (as Chromium gives a 3rdparty policy). */
+function buildWithPolicy(policy: Record<string, string>) {
+  return (build: string, dir: string) => {
+    cpSync(build, dir, { recursive: true });
+    const shim = `// Test only: storage.managed as a policy would fill it.
+(() => {
+  const policy = ${JSON.stringify(policy)};
+  const get = (keys, callback) => {
+    const value = structuredClone(policy);
+    if (callback) return void callback(value);
+    return Promise.resolve(value);
+  };
+  for (const api of [globalThis.chrome, globalThis.browser]) {
+    if (api?.storage?.managed) Object.defineProperty(api.storage.managed, 'get', { value: get, configurable: true });
+  }
+})();
+`;
+    const worker = join(dir, 'background.js');
+    writeFileSync(worker, shim + readFileSync(worker, 'utf8'));
+    return dir;
+  };
+}
+
+beforeAll(async () => {
+  h = await Harness.start({
+    build: (build, dir, sandboxUrl) =>
+      buildWithPolicy({ installationUrl: sandboxUrl, inboxIdentifier: 'demo-inbox', name: 'Pat Policy', email: 'pat@corp.example' })(build, dir),
+  });
+});
+afterAll(() => h?.close());
+
+describe('a managed configuration', () => {
+  it('connects the panel with no visit to the options page', async () => {
+    panel = await h.open('sidepanel');
+    await panel.bringToFront(); // in front of the welcome tab a first install opens
+    await waitForText(panel, 'New conversation');
+    expect(await bodyText(panel)).not.toMatch(/Open settings/);
+    await panel.locator('::-p-aria([name="New conversation"][role="button"])').click();
+    await panel.locator('::-p-aria([name="Message"][role="textbox"])').fill('Sent from a managed browser');
+    await panel.locator('::-p-aria([name="Send"][role="button"])').click();
+    const [c] = await until(() => h.agent.conversations(), (cs) => cs.length === 1);
+    // The contact was made with the policy's name and email.
+    expect(c!.contact).toMatchObject({ name: 'Pat Policy', email: 'pat@corp.example' });
+    await h.agent.reply(c!.id, 'Welcome, Pat');
+    await waitForText(panel, 'Welcome, Pat');
+  });
+
+  it('shows the policy’s fields locked on the options page, and Save keeps them', async () => {
+    const options = await h.open('options');
+    await waitForText(options, 'Set by your organization');
+    const field = (name: string) =>
+      options.$eval(`#field-${name}`, (input) => ({ value: (input as HTMLInputElement).value, readOnly: (input as HTMLInputElement).readOnly }));
+    expect(await field('installationUrl')).toEqual({ value: h.sandbox.url, readOnly: true });
+    expect(await field('inboxIdentifier')).toEqual({ value: 'demo-inbox', readOnly: true });
+    expect(await field('name')).toEqual({ value: 'Pat Policy', readOnly: true });
+    expect(await field('identifier')).toMatchObject({ readOnly: false });
+    expect(await bodyText(options)).toMatch(/Your organization manages some of these settings/);
+    expect(await bodyText(options)).toMatch(/Connected/);
+    // Typing into a locked field changes nothing; Save connects with the policy's values.
+    await options.click('#field-inboxIdentifier');
+    await options.keyboard.type('-typed');
+    expect(await field('inboxIdentifier')).toEqual({ value: 'demo-inbox', readOnly: true });
+    await options.locator('::-p-aria([name="Save"][role="button"])').click();
+    await waitForText(options, 'Connected');
+    await options.screenshot({ path: `${SCREENSHOTS}/options-managed.png`, fullPage: true });
+    await options.close();
+  });
+
+  it('after a worker stop, the policy still applies and the session is kept', async () => {
+    const before = await h.inWorker<string>('chrome.storage.local.get("session").then((s) => s.session?.sourceId)');
+    await h.stopWorker();
+    await panel.bringToFront();
+    await panel.reload();
+    await waitForText(panel, 'Welcome, Pat');
+    expect(await h.inWorker<string>('chrome.storage.local.get("session").then((s) => s.session?.sourceId)')).toBe(before);
+  });
+});
