@@ -20,6 +20,17 @@ const MAX_OPEN_WINDOW = 200;
  *  history, and nothing on a hot path may grow with it. Older ones come back from the server (`before`). */
 const HELD_BEYOND_WINDOW = 300;
 
+/** A whole history from REST, merged from its newest part only: the merge costs the same however long
+ *  the conversation is. Older ones stay on the server. */
+function fromRest(held: ConversationState | undefined, conversation: Conversation, window: number): ConversationState {
+  const keep = window + HELD_BEYOND_WINDOW;
+  if (conversation.messages.length <= keep) return applyConversation(held, conversation, true);
+  // (slice keeps the element type; TypeScript only sees the first half of the schema's intersection)
+  const recent = conversation.messages.slice(-keep) as Conversation['messages'];
+  const state = applyConversation(held, { ...conversation, messages: recent }, true);
+  return { ...state, hasOlder: true };
+}
+
 /** The newest messages only, once a conversation holds more than it could show. */
 function bounded(state: ConversationState, window: number): ConversationState {
   const keep = window + HELD_BEYOND_WINDOW;
@@ -57,7 +68,7 @@ export function createStore() {
 
     /** A conversation from REST (whole history: `complete`) or from a cable event (last message only). */
     applyConversation: (conversation: Conversation, complete: boolean) =>
-      put(applyConversation(held(conversation.id), conversation, complete)),
+      put(complete ? fromRest(held(conversation.id), conversation, windowOf(conversation.id)) : applyConversation(held(conversation.id), conversation, false)),
 
     /** A message from the cable or an answer. False when the conversation is not held yet (fetch it). */
     applyMessage(message: Message): boolean {
@@ -77,7 +88,7 @@ export function createStore() {
       batch(() => {
         const seen = new Set(list.map((c) => c.id));
         const next = new Map([...conversations.peek()].filter(([id]) => seen.has(id)));
-        for (const c of list) next.set(c.id, bounded(applyConversation(next.get(c.id), c, true), windowOf(c.id)));
+        for (const c of list) next.set(c.id, bounded(fromRest(next.get(c.id), c, windowOf(c.id)), windowOf(c.id)));
         conversations.value = next;
         if (connection.peek().issue) connection.value = { state: connection.peek().state };
       });
