@@ -150,4 +150,23 @@ describe('store', () => {
     expect(store.agentsOnline.value).toBeUndefined();
     expect(store.connection.value).toEqual({ state: 'online' }); // the link's state is not the contact's
   });
+
+  it('holds a bounded window of a long history: the newest messages, and knows older ones exist', () => {
+    const store = createStore();
+    const history = Array.from({ length: 10_000 }, (_, i) => msg(i + 1, { created_at: 1_000_000 + i }));
+    store.resynced([conv({ id: 1, messages: history })]);
+    const held = store.held(1)!;
+    expect(held.messages.length).toBe(THREAD_PAGE + 300);
+    expect(held.messages.at(-1)!.id).toBe(10_000);
+    expect(held.hasOlder).toBe(true);
+    // A reader who scrolled up keeps what the window shows, and the margin above it.
+    store.growWindow(1);
+    store.growWindow(1);
+    store.applyConversation(conv({ id: 1, messages: history }), true);
+    expect(store.held(1)!.messages.length).toBe(THREAD_PAGE * 3 + 300);
+    // A short history is held whole.
+    store.resynced([conv({ id: 2, messages: history.slice(0, 5).map((m) => ({ ...m, conversation_id: 2 })) })]);
+    expect(store.held(2)).toMatchObject({ hasOlder: false });
+    expect(store.held(2)!.messages).toHaveLength(5);
+  });
 });
