@@ -50,7 +50,8 @@ export async function typeAndSend(panel: Page, text: string, file?: string): Pro
     await panel.keyboard.press('Enter');
     const end = Date.now() + 8_000;
     while (Date.now() < end) {
-      const value = await panel.$eval('.composer__input', (t) => (t as HTMLTextAreaElement).value);
+      // The composer may be swapped for another (a new conversation becomes its thread): poll again then.
+      const value = await panel.$eval('.composer__input', (t) => (t as HTMLTextAreaElement).value).catch(() => null);
       if (value === '') return presses;
       await sleep(50);
     }
