@@ -61,6 +61,11 @@ export function MessageList({ listKey, messages, hasOlder, firstUnreadKey, loadi
     />
   );
 
+  // One flat keyed list: a row that moves between the window and the newest rows keeps its DOM (and state).
+  const children = rows.slice(view.start, view.end).map(row);
+  if (view.tailStart > view.end) children.push(<div key="gap" class="messages__gap" aria-hidden="true" style={{ blockSize: `${view.gap}px` }} />);
+  children.push(...rows.slice(view.tailStart).map(row));
+
   return (
     <div class="messages" ref={view.scroller} onScroll={view.onScroll}>
       {loadingOlder ? (
@@ -86,9 +91,7 @@ export function MessageList({ listKey, messages, hasOlder, firstUnreadKey, loadi
         ref={view.list}
         style={{ paddingBlockStart: `${view.padTop}px`, paddingBlockEnd: `${view.padBottom}px` }}
       >
-        {rows.slice(view.start, view.end).map(row)}
-        {view.tailStart > view.end && <div class="messages__gap" aria-hidden="true" style={{ blockSize: `${view.gap}px` }} />}
-        {rows.slice(view.tailStart).map(row)}
+        {children}
       </div>
       {view.away && (
         <JumpToNewest

@@ -52,7 +52,10 @@ interface Snapshot {
 function snapshot(page: Page): Promise<Snapshot> {
   return page.evaluate(() => {
     const scroller = document.querySelector<HTMLElement>('.messages')!;
-    const keys = [...scroller.querySelectorAll<HTMLElement>('.messages__list [data-key]')].map((r) => r.dataset.key!);
+    // The rows near the viewport: the newest rows, after a gap, are always there too.
+    const rows = [...scroller.querySelectorAll<HTMLElement>('.messages__list [data-key], .messages__gap')];
+    const gap = rows.findIndex((r) => r.classList.contains('messages__gap'));
+    const keys = rows.slice(0, gap < 0 ? rows.length : gap).map((r) => r.dataset.key!);
     const busy = scroller.querySelector('.messages__older');
     return { keys, elements: scroller.getElementsByTagName('*').length, atTop: scroller.scrollTop === 0 && !busy };
   });
