@@ -3,7 +3,7 @@
 // clean in Arabic (light and dark), and the README's pictures (docs/screenshots/panel-ar.png, panel-ja.png
 // with UPDATE_SCREENSHOTS=1).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness, SCREENSHOTS, until, waitForText } from './harness';
@@ -12,6 +12,8 @@ import { axeViolations, fill } from './sandbox-agent';
 type Messages = Record<string, { message: string }>;
 const messagesOf = (lang: string): Messages => JSON.parse(readFileSync(join('public/_locales', lang, 'messages.json'), 'utf8'));
 const english = messagesOf('en');
+/** The README shows the Arabic and Japanese panels (UPDATE_SCREENSHOTS=1 writes them there); the rest stays in .output. */
+const shot = (name: string) => (['panel-ar', 'panel-ja'].includes(name) ? join(SCREENSHOTS, `${name}.png`) : resolve('.output/screenshots', `${name}.png`));
 /** What the sandbox says, not the extension: its inbox's and agent's names. */
 const SERVER_WORDS = ['Demo Inbox', 'Alex from Support', 'Alex'];
 
@@ -84,7 +86,7 @@ async function story(lang: string, words: { question: string; reply: string; pla
   await options.locator(`::-p-aria([name="${t('save')}"][role="button"])`).click();
   await waitForText(options, t('connected'));
   expect(await englishLeft(options, m, own), 'options connected').toEqual([]);
-  await options.screenshot({ path: `${SCREENSHOTS}/options-${lang}.png`, fullPage: true });
+  await options.screenshot({ path: shot(`options-${lang}`), fullPage: true });
   await options.close();
   await panel.bringToFront(); // a page in the background answers no accessibility queries (::-p-aria)
   await panel.reload();
@@ -108,13 +110,13 @@ async function story(lang: string, words: { question: string; reply: string; pla
   }
   // The picture once the own message is stored and first in line (the agent may answer before it is).
   await until(() => panel.$$eval('.msg', (rows) => rows.map((r) => r.classList.contains('msg--own'))), (own) => own[0] === true, 5_000).catch(() => {});
-  await panel.screenshot({ path: `${SCREENSHOTS}/panel-${lang}.png` });
+  await panel.screenshot({ path: shot(`panel-${lang}`) });
 
   await panel.locator(`::-p-aria([name="${t('back')}"])`).click();
   await waitForText(panel, t('newConversation'));
   expect(await englishLeft(panel, m, own), 'list').toEqual([]);
   if (rtl) await expectAxeClean(panel, `list (${lang})`);
-  await panel.screenshot({ path: `${SCREENSHOTS}/list-${lang}.png` });
+  await panel.screenshot({ path: shot(`list-${lang}`) });
 }
 
 describe('in the browser’s language', () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, SCREENSHOTS, until, waitForText } from './harness';
-import { bodyText } from './sandbox-agent';
+import { axeViolations, bodyText } from './sandbox-agent';
 
 let h: Harness;
 let panel: Page;
@@ -75,6 +75,13 @@ describe('a managed configuration', () => {
     expect(await field('identifier')).toMatchObject({ readOnly: false });
     expect(await bodyText(options)).toMatch(/Your organization manages some of these settings/);
     expect(await bodyText(options)).toMatch(/Connected/);
+    await options.bringToFront();
+    for (const scheme of ['light', 'dark']) {
+      await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await axeViolations(options), `locked options (${scheme})`).toEqual([]);
+    }
+    await options.emulateMediaFeatures([]);
     // Typing into a locked field changes nothing; Save connects with the policy's values.
     await options.click('#field-inboxIdentifier');
     await options.keyboard.type('-typed');
