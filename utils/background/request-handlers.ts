@@ -68,18 +68,22 @@ export function createRequestHandlers({ session, store, outbox, events, handoffs
       return threadView(store, id);
     },
     /** One message per file, the text with the first, so a file the server refuses fails alone. */
-    async 'message.send'({ conversationId, content, page, attachments = [] }) {
+    async 'message.send'({ conversationId: asked, content, page, attachments = [], follows }) {
       if (!content.trim() && attachments.length === 0) throw new CodedError('invalid_request');
       if (attachments.some((file) => file.size > MAX_FILE_BYTES)) throw new CodedError('file_too_large');
+      // A second message typed before the new conversation exists goes to it, not to one of its own.
+      const conversationId = asked ?? (follows !== undefined ? (store.started.peek().get(follows) ?? null) : null);
+      const after = conversationId === null ? follows : undefined;
       const [first, ...more] = attachments;
       const echoId = await outbox.enqueue({
+        ...(after ? { follows: after } : {}),
         conversationId,
         content: page ? `${content}\n\n${pageLine(page)}`.trim() : content,
-        ...(conversationId === null && page ? { customAttributes: { page_url: page.url, page_title: page.title } } : {}),
+        ...(conversationId === null && !after && page ? { customAttributes: { page_url: page.url, page_title: page.title } } : {}),
         ...(first ? { attachments: [first] } : {}),
       });
       for (const file of more) {
-        await outbox.enqueue({ conversationId, content: '', attachments: [file], ...(conversationId === null ? { follows: echoId } : {}) });
+        await outbox.enqueue({ conversationId, content: '', attachments: [file], ...(conversationId === null ? { follows: after ?? echoId } : {}) });
       }
       return { conversationId, echoId };
     },

@@ -105,8 +105,12 @@ export function createComposerModel(connector: Connector, { view, page, files, f
       stopTyping();
       draft.value = '';
       try {
+        // In a new conversation not created yet, more messages follow the first one into it.
+        const follows = conversationId === null ? newEchoIds.peek()[0] : undefined;
         const { echoId } = await connector.request({
-          type: 'message.send', conversationId, content, page: withPage, ...(attachments.length ? { attachments } : {}),
+          type: 'message.send', conversationId, content, page: withPage,
+          ...(attachments.length ? { attachments } : {}),
+          ...(follows ? { follows } : {}),
         });
         page.sent();
         if (conversationId === null) newEchoIds.value = [...newEchoIds.peek(), echoId];

@@ -38,6 +38,8 @@ export const requests = {
       content: z.string(),
       page: z.optional(pageContextSchema),
       attachments: z.optional(z.array(fileRefSchema).check(z.maxLength(10))),
+      /** More for a new conversation not created yet: the echo id of its first message (not a second one). */
+      follows: z.optional(z.string()),
     }),
     reply: z.object({ conversationId: z.nullable(conversationId), echoId: z.string() }),
   },

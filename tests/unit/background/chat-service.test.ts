@@ -34,6 +34,7 @@ function pages(service: ChatService) {
     loadOlder: (conversationId: number) => call({ type: 'thread.older', conversationId }),
     snapshot: () => call({ type: 'snapshot.get' }),
     notifications: (on: boolean) => call({ type: 'settings.notifications', on }),
+    call,
   });
 }
 
@@ -140,6 +141,19 @@ describe('chat service against the sandbox', () => {
     await agent('POST', `/conversations/${a}/messages`, { content: 'nobody looks now' });
     await vi.waitFor(() => expect(badge.text).toBe('2'));
     expect(notify).toHaveBeenCalledTimes(2);
+  });
+
+  it('a second message typed before the new conversation exists goes to it, in order, not to one of its own', async () => {
+    const { s } = await connected();
+    await agent('POST', '/faults', { latency_ms: 300 });
+    const { echoId } = await s.send(null, 'first words');
+    await s.call({ type: 'message.send', conversationId: null, content: 'and more', follows: echoId });
+    await s.call({ type: 'message.send', conversationId: null, content: 'and the last', follows: echoId });
+    await vi.waitFor(async () => {
+      const conversations = (await agent('GET', '/conversations')) as { messages: { content: string }[] }[];
+      expect(conversations.map((c) => c.messages.map((m) => m.content))).toEqual([['first words', 'and more', 'and the last']]);
+    }, { timeout: 10_000 });
+    await agent('DELETE', '/faults');
   });
 
   it('rebuilds from storage after a worker stop: cache first, same contact, next reply exactly once', async () => {
