@@ -94,6 +94,8 @@ async function story(lang: string, words: { question: string; reply: string; pla
   await panel.locator(`::-p-aria([name="${t('message')}"][role="textbox"])`).fill(words.question);
   await panel.locator(`::-p-aria([name="${t('send')}"][role="button"])`).click();
   const [c] = await until(() => h!.agent.conversations(), (cs) => cs.length === 1);
+  // The agent answers once the customer sees the conversation their message started.
+  await panel.waitForSelector('[role="log"] .msg--own');
   await h.agent.reply(c!.id, words.reply, { content_type: 'input_select', content_attributes: { items: words.plans.map((title) => ({ title, value: title })) } });
   await h.agent.typing(c!.id, true);
   await waitForText(panel, words.reply);
