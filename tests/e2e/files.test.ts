@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blackInBox, buildWithAllUrls, chipNames, chooseFiles, clearMessageBox, customerMessages, dragFileOver, dropDragged, type FileMessage, makePng, pasteFile, randomFile, scratch, sha256 } from './files-kit';
 import { Harness, until, waitForText } from './harness';
-import { shootLightAndDark } from './sandbox-agent';
+import { axeViolations, shootLightAndDark } from './sandbox-agent';
 
 let h: Harness;
 let panel: Page;
@@ -48,6 +48,8 @@ const rowDelivery = (text: string) =>
     const delivery = row?.querySelector('.delivery');
     return row ? { state: delivery?.className.replace(/.*delivery--/, '') ?? 'none', title: delivery?.getAttribute('title') ?? '' } : null;
   }, text);
+/** The page once its colours have finished their 0.15 s transition (after a theme change). */
+const settled = (page: Page) => new Promise<Page>((r) => setTimeout(() => r(page), 300));
 const waitChips = (names: string[]) => until(() => chipNames(panel), (n) => JSON.stringify(n) === JSON.stringify(names));
 
 describe('files and screenshots in Chromium', () => {
@@ -62,8 +64,7 @@ describe('files and screenshots in Chromium', () => {
     conversation = c!.id;
     const [m] = await messages();
     expect(m!.content).toBe('My notes');
-    expect(m!.attachments).toHaveLength(1);
-    expect(m!.attachments![0]).toMatchObject({ file_name: 'notes.bin', sha256: sha256(picked.data), file_size: 150_000 });
+    expect(m!.attachments).toMatchObject([{ file_name: 'notes.bin', sha256: sha256(picked.data), file_size: 150_000 }]);
     await waitForText(panel, 'My notes'); // the panel followed into the new conversation
   });
 
@@ -78,6 +79,7 @@ describe('files and screenshots in Chromium', () => {
     expect(await panel.$eval('.file-chip img', (img) => (img as HTMLImageElement).naturalWidth)).toBe(120); // the thumbnail
     await messageBox().fill('The error and the invoice');
     await shootLightAndDark(panel, 'files-composer');
+    expect(await axeViolations(await settled(panel))).toEqual([]);
     await send();
     const [pasted, drop] = (await until(messages, (ms) => ms.length === 3)).slice(1);
     expect(pasted!.content).toBe('The error and the invoice');
@@ -107,6 +109,7 @@ describe('files and screenshots in Chromium', () => {
     await panel.mouse.move(to.x, to.y, { steps: 5 });
     await panel.mouse.up();
     await shootLightAndDark(panel, 'files-redaction');
+    expect(await axeViolations(await settled(panel))).toEqual([]);
     await panel.locator('::-p-aria([name="Done"][role="button"])').click();
     await until(() => chipNames(panel), (n) => n.length === 1 && n[0]!.startsWith('screenshot-'));
     await messageBox().fill('This page');
