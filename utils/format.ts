@@ -14,10 +14,17 @@ function toDate(seconds: number): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+// A formatter is costly to make (tens of microseconds) and every message's time asks for one: each kind is
+// made once. The key must name everything the formatter is made from.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Intl formatting that cannot throw (it does on an invalid Date, and could on an exotic locale). */
 function intl(date: Date, options: Intl.DateTimeFormatOptions): string {
   try {
-    return new Intl.DateTimeFormat(undefined, options).format(date);
+    const key = JSON.stringify(options);
+    let formatter = formatters.get(key);
+    if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(undefined, options)));
+    return formatter.format(date);
   } catch {
     return '';
   }
