@@ -66,6 +66,7 @@ export function createLiveLink(session: Session, store: Store, outbox: SessionOu
       if (session.current.peek() !== bound) return; // the session changed meanwhile
       resyncAttempt = 0;
       store.resynced(list);
+      void outbox.reconcile(list); // a message whose answer a worker stop lost may be there already
     } catch (error) {
       resyncAttempt += 1;
       store.setConnection(store.connection.peek().state === 'online' ? 'online' : 'offline', errorCodeOf(error));

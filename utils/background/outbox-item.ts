@@ -1,6 +1,7 @@
 // What the outbox holds and what it needs: its items (persisted as they are), the requests it makes, the
 // hooks it calls, and how long it waits before trying again.
 import { ApiError } from '../api/errors';
+import { MessageType } from '../api/message-type';
 import type { Conversation, Message } from '../api/schemas';
 import type { FileRef } from '../files/file-store';
 import type { ErrorCode } from '../protocol/errors';
@@ -56,3 +57,20 @@ export function backoffMs(attempt: number, error: unknown, random = Math.random)
   return base / 2 + random() * (base / 2); // full jitter on the upper half
 }
 
+/** How long a request may still be on its way through the server: longer for files. */
+export function inFlightMs(item: OutboxItem): number {
+  return item.attachments?.length ? 60_000 : 8_000;
+}
+
+/** The customer's message this item posted, among the server's: same text and files, since its attempt. */
+export function findLanded(item: OutboxItem, messages: readonly Message[]): Message | undefined {
+  const since = (item.uncertainSince ?? item.createdAt) / 1000 - 5; // server and local clocks differ a little
+  const files = item.attachments?.length ?? 0;
+  return messages.find(
+    (m) =>
+      m.message_type === MessageType.incoming &&
+      (m.content ?? '') === item.content &&
+      (m.attachments?.length ?? 0) === files &&
+      m.created_at >= since,
+  );
+}

@@ -6,9 +6,8 @@
 //   for a message, the contact's conversations for a new conversation.
 import { ApiError } from '../api/errors';
 import type { Message } from '../api/schemas';
-import { MessageType } from '../api/message-type';
 import { CodedError, errorCodeOf } from '../protocol/errors';
-import { backoffMs, MAX_ATTEMPTS, type OutboxHooks, type OutboxItem, type OutboxTransport } from './outbox-item';
+import { backoffMs, findLanded, inFlightMs, MAX_ATTEMPTS, type OutboxHooks, type OutboxItem, type OutboxTransport } from './outbox-item';
 
 export type { OutboxItem, OutboxTransport } from './outbox-item';
 export { backoffMs, MAX_ATTEMPTS } from './outbox-item';
@@ -23,16 +22,7 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
 
   /** The customer's message with this text, posted since the uncertain attempt began, if any. */
   async function landed(item: OutboxItem, api: OutboxTransport): Promise<Message | undefined> {
-    const since = (item.uncertainSince ?? item.createdAt) / 1000 - 5; // server and local clocks differ a little
-    const latest = await api.latestMessages(item.conversationId!);
-    const files = item.attachments?.length ?? 0;
-    return latest.find(
-      (m) =>
-        m.message_type === MessageType.incoming &&
-        (m.content ?? '') === item.content &&
-        (m.attachments?.length ?? 0) === files &&
-        m.created_at >= since,
-    );
+    return findLanded(item, await api.latestMessages(item.conversationId!));
   }
 
   async function complete(item: OutboxItem, message: Message) {
@@ -164,6 +154,15 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
       return item;
     },
     recover,
+    /** The server's conversations (a resync): an uncertain item found there has landed, and is done. */
+    async reconcile(conversations: readonly { id: number; messages: readonly Message[] }[]) {
+      for (const item of [...items]) {
+        if (item.uncertainSince === undefined || item.state === 'sending' || item.conversationId === null) continue;
+        const found = findLanded(item, conversations.find((c) => c.id === item.conversationId)?.messages ?? []);
+        if (found) await complete(item, found);
+      }
+      hooks.changed();
+    },
   };
 
   /** After a worker restart: an item left "sending" may or may not have reached the server. */
@@ -172,10 +171,14 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
       item.state = 'queued';
       if (item.conversationId !== null) item.uncertainSince ??= item.sendingSince ?? item.createdAt;
       else if (item.createdAfter !== undefined) item.createUncertain = true;
+      // The stopped request may still be on its way through the server (an upload takes a while): look
+      // for it only once it would have landed; its cable echo or the resync completes it sooner.
+      if (item.conversationId !== null) item.nextAttemptAt = Math.max(item.nextAttemptAt, (item.sendingSince ?? item.createdAt) + inFlightMs(item));
     }
     await save();
     hooks.changed();
     void drain();
   }
 }
+
 

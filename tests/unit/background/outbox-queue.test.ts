@@ -106,7 +106,8 @@ describe('outbox', () => {
   });
 
   it('after a worker stop, an interrupted send that reached the server is not sent again', async () => {
-    const interrupted: OutboxItem = { echoId: 'r', conversationId: 4, content: 'landed', state: 'sending', attempts: 0, nextAttemptAt: 0, createdAt: 1_000_000, sendingSince: 1_000_000 };
+    // Stopped 10 s ago: the request would have landed by now.
+    const interrupted: OutboxItem = { echoId: 'r', conversationId: 4, content: 'landed', state: 'sending', attempts: 0, nextAttemptAt: 0, createdAt: 990_000, sendingSince: 990_000 };
     const { outbox, api, sent } = setup({ latestMessages: vi.fn(async () => [message(55, 'landed', 1000)]) }, [interrupted]);
     await outbox.recover();
     await outbox.drain();
@@ -115,13 +116,30 @@ describe('outbox', () => {
   });
 
   it('after a worker stop, an interrupted send that did not land is sent, and only after recovery', async () => {
-    const interrupted: OutboxItem = { echoId: 'q', conversationId: 4, content: 'lost', state: 'sending', attempts: 0, nextAttemptAt: 0, createdAt: 1_000_000, sendingSince: 1_000_000 };
+    const interrupted: OutboxItem = { echoId: 'q', conversationId: 4, content: 'lost', state: 'sending', attempts: 0, nextAttemptAt: 0, createdAt: 990_000, sendingSince: 990_000 };
     const { outbox, api } = setup({}, [interrupted]);
     await outbox.drain();
     expect(api.createMessage).not.toHaveBeenCalled();
     await outbox.recover();
     await outbox.drain();
     expect(api.createMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('after a worker stop, a request that may still be on its way through the server is looked for only once it would have landed', async () => {
+    const clock = { t: 1_000_000 };
+    const upload: OutboxItem = {
+      echoId: 'f', conversationId: 4, content: 'a big file', state: 'sending', attempts: 0, nextAttemptAt: 0,
+      createdAt: 999_000, sendingSince: 999_000, attachments: [{ id: 'x', name: 'big.bin', size: 30_000_000, type: 'application/octet-stream' }],
+    };
+    const { outbox, api, sent } = setup({}, [upload], clock);
+    await outbox.recover();
+    await outbox.drain();
+    expect(api.latestMessages).not.toHaveBeenCalled(); // the server may still be storing it
+    expect(api.createMessage).not.toHaveBeenCalled();
+    // The resync finds it: it landed, nothing is sent again.
+    await outbox.reconcile([{ id: 4, messages: [{ ...message(77, 'a big file', 1000), attachments: [{ id: 1, file_type: 'file', data_url: 'https://x/big.bin' }] }] }]);
+    expect(sent).toEqual([['f', 77]]);
+    expect(outbox.items()).toEqual([]);
   });
 
   it('an answer lost on the way (or unreadable) is checked on the server before sending again', async () => {
