@@ -24,6 +24,19 @@ export function t<K extends MessageKey>(key: K, ...substitutions: Substitutions<
   return getMessage(key, substitutions);
 }
 
+/** Keys whose message takes no value. */
+export type PlainKey = { [K in MessageKey]: Substitutions<K> extends [] ? K : never }[MessageKey];
+
+/**
+ * `target` with a getter for each of `keys`, returning its message: the words are read when shown (never
+ * at import, so a module that loads first still speaks the browser's language), and each name costs the
+ * bundle its key once, not a function.
+ */
+export function withMessages<T extends object, K extends PlainKey>(target: T, keys: readonly K[]): T & { readonly [P in K]: string } {
+  for (const key of keys) Object.defineProperty(target, key, { get: () => getMessage(key, []), enumerable: true });
+  return target as T & { readonly [P in K]: string };
+}
+
 /** One of the browser's predefined messages (its UI locale, the text direction). */
 export const predefined = (key: PredefinedKey): string => getMessage(key, []);
 
