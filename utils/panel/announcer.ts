@@ -52,5 +52,3 @@ export function createAnnouncer(thread: ReadonlySignal<ThreadView | null>) {
 
   return { announcement: readonly(announcement), stop };
 }
-
-export type Announcer = ReturnType<typeof createAnnouncer>;
