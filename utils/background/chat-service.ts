@@ -110,7 +110,10 @@ export function createChatService(deps: ServiceDeps) {
     async network(online: boolean) {
       await ready;
       if (!session.current.peek()) return;
-      if (!online) return void store.setConnection('offline', 'no_network');
+      if (!online) {
+        store.setConnection('offline', 'no_network');
+        return void outbox.goneOffline();
+      }
       link.open();
       void outbox.wake();
     },

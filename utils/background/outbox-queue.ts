@@ -16,6 +16,7 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
   let items = initial.map((item) => ({ ...item }));
   let draining: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let offline = false;
 
   const save = () => hooks.save(items.map((i) => ({ ...i })));
   const remove = (echoId: string) => (items = items.filter((i) => i.echoId !== echoId));
@@ -126,12 +127,20 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
     drain,
     /** The network is back: what waits for it goes now, in order, not after its backoff. */
     wake() {
+      offline = false;
       for (const item of items) if (item.state === 'queued') item.nextAttemptAt = 0;
       clearTimeout(timer);
       return drain();
     },
+    /** The network went: every message waiting says it waits for it, not only the one that was tried. */
+    async goneOffline() {
+      offline = true;
+      for (const item of items) if (item.state === 'queued') item.error = 'no_network';
+      await save();
+      hooks.changed();
+    },
     async enqueue(item: Omit<OutboxItem, 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt'>) {
-      items.push({ ...item, state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: now() });
+      items.push({ ...item, state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: now(), ...(offline ? { error: 'no_network' as const } : {}) });
       await save();
       hooks.changed();
       void drain();

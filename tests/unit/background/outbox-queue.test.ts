@@ -142,6 +142,26 @@ describe('outbox', () => {
     expect(outbox.items()).toEqual([]);
   });
 
+  it('offline, every waiting message says it waits for the network, and the ones typed then too; back online they go at once', async () => {
+    const clock = { t: 1_000_000 };
+    let online = false;
+    const { outbox, api } = setup({
+      createMessage: vi.fn(async (_id, content) => {
+        if (!online) throw new ApiError('unreachable', 'Failed to fetch');
+        return message(100, content);
+      }),
+    }, [], clock);
+    await outbox.enqueue({ echoId: 'a', conversationId: 4, content: 'one' });
+    await outbox.enqueue({ echoId: 'b', conversationId: 4, content: 'two' });
+    await outbox.goneOffline();
+    await outbox.enqueue({ echoId: 'c', conversationId: 4, content: 'three' });
+    expect(outbox.items().map((i) => i.error)).toEqual(['no_network', 'no_network', 'no_network']);
+    online = true;
+    await outbox.wake();
+    expect(api.createMessage).toHaveBeenCalledWith(4, 'three', 'c', undefined);
+    expect(outbox.items()).toEqual([]);
+  });
+
   it('an answer lost on the way (or unreadable) is checked on the server before sending again', async () => {
     let posts = 0;
     let serverHas: Message[] = [];
