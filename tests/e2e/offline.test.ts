@@ -61,10 +61,9 @@ describe('offline', () => {
     expect((await serverMessages(h, id)).map((m) => m.tag)).toEqual(['C0001', 'A0001', ...typed]);
   });
 
-  // BUG (reported): only the first waiting message says "Waiting for the network…"; those behind it in the
-  // outbox were never tried, so they say "Sending…" (utils/background/views.ts deliveryOf looks at the item's
-  // own last error, not at the network).
-  it.fails('every message typed offline says it waits for the network, not only the first', async () => {
+  // Was a bug: only the first waiting message said so (the others had never been tried). The outbox now
+  // marks every waiting message when the network goes.
+  it('every message typed offline says it waits for the network, not only the first', async () => {
     outage = await workerOffline(h);
     await panelSaysOffline(panel);
     const typed = ['C0005', 'C0006'];
@@ -74,10 +73,9 @@ describe('offline', () => {
     await until(() => delivery(typed), (d) => d.length === 2 && d.every((x) => x === 'Waiting for the network…'), 8_000);
   });
 
-  // BUG (reported): two messages typed in "New conversation" before it exists (offline here; a slow server
-  // does the same) make two conversations: each message.send has conversationId null and the outbox creates
-  // one conversation per item (utils/background/request-handlers.ts, utils/panel/composer-model.ts).
-  it.fails('a conversation started offline is created once, with its messages in order, when the network returns', async () => {
+  // Was a bug: two messages typed in "New conversation" before it existed made two conversations. The second
+  // now follows the first (message.send's `follows`) into the one conversation.
+  it('a conversation started offline is created once, with its messages in order, when the network returns', async () => {
     outage = await workerOffline(h);
     await panelSaysOffline(panel);
     await panel.locator('::-p-aria([name="Back to conversations"])').click();
