@@ -66,6 +66,7 @@ if (want('e2e') || want('lint')) {
   step('build chrome', 'npx', ['wxt', 'build']);
   step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 }
+if (want('size')) step('size', 'npx', ['size-limit']); // the budgets of .size-limit.mjs, on the Chrome build above
 if (want('lint')) step('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
 if (want('e2e')) {
   if (!chrome) {
