@@ -14,7 +14,10 @@ export async function captureScreenshot(windowId?: number): Promise<FileRef> {
     console.warn('Could not capture the tab', error);
     throw new CodedError('no_screenshot');
   }
-  const blob = await (await fetch(dataUrl)).blob();
+  // Decoded by hand: the extension's CSP (connect-src) does not let fetch() read a data: URL.
+  const [head = '', body = ''] = dataUrl.split(',', 2);
+  const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
+  const blob = new Blob([bytes], { type: /^data:([^;,]+)/.exec(head)?.[1] ?? 'image/png' });
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return putFile(blob, `screenshot-${stamp}.png`);
 }
