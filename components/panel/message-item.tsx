@@ -94,6 +94,8 @@ function Delivery({ message: m, onRetry }: { message: ThreadMessage; onRetry?: (
       return (
         <span class="delivery delivery--failed" title={m.error ? strings.error(m.error) : undefined}>
           {strings.failed}
+          {/* Why, in words (a file type the server refuses, a file gone…): not only in a tooltip. */}
+          {m.error && <span class="delivery__why">{strings.error(m.error)}</span>}
           {m.echoId && onRetry && (
             <button type="button" class="link-button" onClick={() => onRetry(m.echoId!)}>
               {strings.retry}
