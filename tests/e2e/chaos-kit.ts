@@ -39,8 +39,11 @@ export const fileInput = (panel: Page) => panel.$('.composer input[type="file"],
 
 /**
  * Types a message and presses Enter, as a person would, with `file` attached first if given (and the UI has
- * a file input). Waits until the composer has let go of the text; if the text comes back (the send failed
- * and the composer restored it), presses Enter again, as a person would. Returns how often Enter was pressed.
+ * a file input). Waits until the composer has let go of the text and the message shows in the thread (the
+ * background has it then: a row appears only once the outbox has stored it); if the text comes back (the send
+ * failed and the composer restored it), presses Enter again, as a person would. Returns how often Enter was
+ * pressed. (The composer empties before the background has the message: a browser closed in that moment
+ * loses it, so a person, and this, waits to see it.)
  */
 export async function typeAndSend(panel: Page, text: string, file?: string): Promise<number> {
   if (file) await (await fileInput(panel))!.uploadFile(file);
@@ -52,7 +55,11 @@ export async function typeAndSend(panel: Page, text: string, file?: string): Pro
     while (Date.now() < end) {
       // The composer may be swapped for another (a new conversation becomes its thread): poll again then.
       const value = await panel.$eval('.composer__input', (t) => (t as HTMLTextAreaElement).value).catch(() => null);
-      if (value === '') return presses;
+      if (value === '') {
+        const tag = tagOf(text);
+        if (tag) await until(() => panelRows(panel), (rows) => rows.some((r) => r.tag === tag), 15_000);
+        return presses;
+      }
       await sleep(50);
     }
   }
@@ -76,15 +83,38 @@ export function panelRows(panel: Page): Promise<Row[]> {
   ).then((rows) => rows.map((r) => ({ key: r.key, tag: tagOf(r.text), delivery: r.delivery })));
 }
 
-/** Pages the thread back ("Show earlier messages", as a person clicks it) until its first message shows. */
-export async function loadWholeThread(panel: Page, timeout = 120_000): Promise<Row[]> {
+/**
+ * Every row of the thread, oldest first, read as a person scrolls it from the newest to the first message:
+ * the thread is windowed (only rows near the viewport, and the newest ones, are in the DOM), so it is read a
+ * screen at a time while older pages load above. `problems`: a row twice in the DOM, or rows out of order.
+ */
+export async function readWholeThread(panel: Page, timeout = 120_000): Promise<{ rows: Row[]; problems: string[] }> {
+  await panel.evaluate(() => void (document.querySelector('.messages')!.scrollTop = 1e9));
+  await sleep(200);
+  let order: Row[] = [];
+  const problems: string[] = [];
   const end = Date.now() + timeout;
   while (Date.now() < end) {
-    const older = await panel.$('.messages__older button');
-    const loading = await panel.$('.messages__older[role="status"]');
-    if (!older && !loading) return panelRows(panel);
-    if (older) await older.click().catch(() => {});
-    await sleep(120);
+    const shot = await panel.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>('.messages')!;
+      const all = [...scroller.querySelectorAll<HTMLElement>('.messages__list [data-key], .messages__gap')];
+      const gap = all.findIndex((r) => r.classList.contains('messages__gap'));
+      const rows = all.slice(0, gap < 0 ? all.length : gap).map((r) => ({
+        key: r.dataset.key!, text: r.querySelector('.bubble')?.textContent ?? '', delivery: r.querySelector('.delivery')?.textContent ?? '',
+      }));
+      return { rows, atTop: scroller.scrollTop === 0 && !scroller.querySelector('.messages__older') };
+    });
+    const keys = shot.rows.map((r) => r.key);
+    if (new Set(keys).size !== keys.length) problems.push(`a row twice in the DOM: ${keys.join(' ')}`);
+    // Scrolling up, rows not seen before come above the ones seen: the known part must match the order so far.
+    const known = keys.filter((k) => order.some((o) => o.key === k));
+    const fresh = shot.rows.slice(0, keys.length - known.length);
+    if (fresh.some((r) => order.some((o) => o.key === r.key))) problems.push('new rows below known ones');
+    if (known.join() !== order.slice(0, known.length).map((o) => o.key).join()) problems.push('rows out of order');
+    order = [...fresh.map((r) => ({ key: r.key, tag: tagOf(r.text), delivery: r.delivery })), ...order];
+    if (shot.atTop && order.length > 0) return { rows: order, problems };
+    await panel.evaluate(() => document.querySelector('.messages')!.scrollBy(0, -400));
+    await sleep(60);
   }
   throw new Error('the thread never reached its first message');
 }

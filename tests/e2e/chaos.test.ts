@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, expect, it } from 'vitest';
 import { Harness, until, waitForText } from './harness';
 import {
-  fileInput, loadWholeThread, openThread, orderProblems, panelRows, panelSaysOffline, seeded, serverHasAll,
+  fileInput, openThread, readWholeThread, orderProblems, panelRows, panelSaysOffline, seeded, serverHasAll,
   serverMessages, sleep, typeAndSend, workerOffline,
 } from './chaos-kit';
 
@@ -25,6 +25,9 @@ const OUTAGE_MESSAGES = 6; // the outage lasts this many messages, the first thr
 const PER_MINUTE = 150;
 
 let h: Harness;
+/** The conversation and the customer messages sent with a file, for the attachment check after the run. */
+let conversationId = 0;
+const withFiles: string[] = [];
 afterAll(() => h?.close());
 
 // A 1×1 PNG, for the customer's attachments (when the composer has a file input).
@@ -41,7 +44,6 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
   const faults: Record<string, number> = { cable_drop: 0, '5xx': 0, '429': 0, malformed: 0, latency: 0 };
   let stops = 0;
   let presses = 0;
-  let withFile = 0;
 
   h = await Harness.startOnProfile();
   await (await h.configure()).close();
@@ -51,6 +53,7 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
   customer.push('C0001');
   const [conversation] = await until(() => h.agent.conversations(), (cs) => cs.length === 1, 20_000);
   const id = conversation!.id;
+  conversationId = id;
   await panel.waitForSelector('.messages__list [data-key^="m"]', { timeout: 20_000 }); // the thread, not "new"
   const file = join(mkdtempSync(join(tmpdir(), 'chaos-')), 'pixel.png');
   writeFileSync(file, PNG);
@@ -66,6 +69,8 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
   let outageFired = '';
   let lastFaultAt = Date.now();
   const sentAt: number[] = [];
+  const events: string[] = []; // what happened, in order: said when something is lost
+  const note = (what: string) => events.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${what}`);
 
   for (let i = 2; i <= N; i++) {
     if (latencyLeft > 0 && --latencyLeft === 0) await h.agent.faults({ latency_ms: 0 });
@@ -73,6 +78,7 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
       const kind = rnd.pick(Object.keys(faults));
       faults[kind]! += 1;
       lastFaultAt = Date.now();
+      note(`fault ${kind}`);
       if (kind === 'cable_drop') await h.agent.faults({ drop_cable: true });
       if (kind === '5xx') await h.agent.faults({ fail_next: { count: rnd.int(1, 2), status: rnd.pick([500, 502, 503]) } });
       if (kind === '429') await h.agent.faults({ fail_next: { count: 1, status: 429, retry_after: 1 } });
@@ -86,17 +92,20 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
     if (stopsDue > 0 && !outage) {
       stopsDue -= 1;
       await h.stopWorker();
+      note('worker stopped');
       stops += 1;
       lastFaultAt = Date.now();
     }
     if (i === outageAt) {
       outage = await workerOffline(h);
+      note('network gone');
       await h.agent.faults({ drop_cable: true }); // a lost network breaks the open socket too
       await panelSaysOffline(panel);
     }
     if (i === restartAt) {
       await panel.close();
       h = await h.restartBrowser();
+      note('browser restarted');
       panel = await openThread(h, id);
       lastFaultAt = Date.now();
     }
@@ -111,11 +120,13 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
       const attach = canAttach && (customer.length + 1) % 20 === 0;
       presses += (await typeAndSend(panel, text(tag), attach ? file : undefined)) - 1;
       customer.push(tag);
-      if (attach) withFile += 1;
+      note(tag);
+      if (attach) withFiles.push(tag);
     } else {
       const tag = `A${String(agent.length + 1).padStart(4, '0')}`;
       await h.agent.reply(id, text(tag));
       agent.push(tag);
+      note(tag);
       await sleep(rnd.int(0, 60)); // agents take a moment; customers already do, typing
     }
 
@@ -124,6 +135,7 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
       await panelSaysOffline(panel);
       await waitForText(panel, 'Waiting for the network…', 15_000);
       await outage.online();
+      note('network back');
       outageFired = `offline event ${outage.fired.offline ? 'fired' : 'dispatched'}, online event ${outage.fired.online ? 'fired' : 'dispatched'} (navigator.onLine ${outage.fired.onLine} while offline)`;
       outage = null;
       lastFaultAt = Date.now();
@@ -135,7 +147,9 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
   const serverMs = await serverHasAll(h, id, customer, FULL ? 300_000 : 60_000).catch(async () => {
     const missing = orderProblems((await serverMessages(h, id)).map((m) => m.tag), customer);
     const outbox = await h.inWorker<{ content: string; state: string; error?: string }[]>('chrome.storage.local.get("outbox").then((s) => s.outbox ?? [])');
-    throw new Error(`the server never had every customer message: ${missing.slice(0, 20).join(', ')}; the outbox holds ${JSON.stringify(outbox.slice(0, 5).map((o) => [o.content.slice(0, 5), o.state, o.error]))}`);
+    const lost = missing.map((p) => p.split(' ')[0]!);
+    const around = events.flatMap((e, at) => (lost.some((t) => e.endsWith(` ${t}`)) ? events.slice(Math.max(0, at - 8), at + 4) : []));
+    throw new Error(`the server never had every customer message: ${missing.slice(0, 20).join(', ')}; the outbox holds ${JSON.stringify(outbox.slice(0, 5).map((o) => [o.content.slice(0, 5), o.state, o.error]))}; around it: ${around.join(' | ')}`);
   });
   const server = await serverMessages(h, id);
   const serverTags = server.map((m) => m.tag).filter((t): t is string => t !== null);
@@ -146,8 +160,8 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
 
   expect(orderProblems(serverTags, customer)).toEqual([]); // each customer message once, in order
   expect(orderProblems(serverTags, agent)).toEqual([]);
-  expect(server.filter((m) => m.attachments?.length).length).toBe(withFile);
-  const rows = await loadWholeThread(panel, FULL ? 600_000 : 60_000);
+  const { rows, problems } = await readWholeThread(panel, FULL ? 600_000 : 60_000);
+  expect(problems.slice(0, 5)).toEqual([]);
   const shown = rows.map((r) => r.tag).filter((t): t is string => t !== null);
   expect(orderProblems(shown, [...customer, ...agent].filter((t) => serverTags.includes(t)).sort((a, b) => serverTags.indexOf(a) - serverTags.indexOf(b)))).toEqual([]);
   expect(shown).toEqual(serverTags); // every message of both sides, once, in the server's order
@@ -157,9 +171,20 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
 
   const kinds = Object.entries(faults).map(([k, n]) => `${k} ${n}`).join(', ');
   console.log(
-    `chaos figures (seed ${SEED}): ${customer.length} customer messages (${withFile} with a file), ${agent.length} agent messages; ` +
+    `chaos figures (seed ${SEED}): ${customer.length} customer messages (${withFiles.length} with a file), ${agent.length} agent messages; ` +
       `faults injected: ${kinds} (${Object.values(faults).reduce((a, b) => a + b, 0)} in all); worker stops ${stops}; ` +
       `1 network outage of the worker (${outageFired}); 1 browser restart; Enter pressed again ${presses} times; ` +
       `server complete ${serverMs} ms and panel converged ${convergedMs} ms after the last fault; run ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }, FULL ? 3_600_000 : 240_000);
+
+// BUG (reported): a customer's file never reaches the server. The outbox item holds it, but the session's
+// bound API drops the files argument (utils/background/session.ts bindApi: `createMessage: (id, content,
+// echoId) => api.createMessage(sourceId, id, content, echoId)`), so the message goes as JSON, text only, and
+// the file is then deleted from IndexedDB as sent.
+it.fails('each customer message sent with a file has that file on the server', async () => {
+  expect(withFiles.length).toBeGreaterThan(0);
+  const server = await serverMessages(h, conversationId);
+  const missing = withFiles.filter((tag) => !server.find((m) => m.tag === tag)?.attachments?.some((a) => a.file_name === 'pixel.png'));
+  expect(missing).toEqual([]);
+});
