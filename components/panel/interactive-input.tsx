@@ -21,7 +21,7 @@ export function InteractiveInput({ message, onSubmit, onReply }: { message: Thre
   if (!r) return null;
   switch (message.contentType) {
     case 'cards':
-      return <r.Cards message={message} onReply={onReply} />;
+      return <r.Cards message={message} onReply={onReply} onSubmit={onSubmit} />;
     case 'form':
       return <r.FormMessage message={message} onSubmit={onSubmit} />;
     case 'article':

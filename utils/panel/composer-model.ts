@@ -124,7 +124,10 @@ export function createComposerModel(connector: Connector, { view, page, files, f
     async reply(content: string) {
       const v = view.peek();
       if (v.kind !== 'thread' || !content.trim()) return;
-      await connector.request({ type: 'message.send', conversationId: v.conversationId, content }).catch(fail);
+      await connector.request({ type: 'message.send', conversationId: v.conversationId, content }).catch((e: unknown) => {
+        fail(e);
+        throw e; // the card offers its postback again
+      });
     },
     stopTyping,
   };

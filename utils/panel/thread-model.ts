@@ -62,7 +62,11 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
     async submit(messageId: number, values: unknown) {
       const conversationId = shown.peek();
       if (conversationId === null) return;
-      await connector.request({ type: 'message.submit', conversationId, messageId, values }).catch(fail);
+      // The banner says why, and the component learns it failed, so the customer can answer again.
+      await connector.request({ type: 'message.submit', conversationId, messageId, values }).catch((e: unknown) => {
+        fail(e);
+        throw e;
+      });
     },
     async resolve() {
       const conversationId = shown.peek();

@@ -4,7 +4,7 @@ import type { ThreadMessage } from '@/utils/protocol';
 import { richStrings } from '@/utils/rich-strings';
 import { safeHref, safeSrc } from '../safe-url';
 import { type Item, items, objects, str, submittedList } from './attributes';
-import type { Reply } from './types';
+import type { Reply, Submit } from './types';
 import { useSubmitOnce } from './use-submit-once';
 
 /** Bots often write "example.com/page": read a bare host as https, then apply the usual check. */
@@ -13,22 +13,31 @@ function linkOf(uri: string | undefined): string | undefined {
   return safeHref(uri) ?? (/^[\w-]+(\.[\w-]+)+([/?#]|$)/.test(uri) ? safeHref(`https://${uri}`) : undefined);
 }
 
-export function Cards({ message, onReply }: { message: ThreadMessage; onReply?: Reply }) {
-  const { state, sent, run, enabled } = useSubmitOnce<string>(onReply);
-  const answered = submittedList(message.contentAttributes).length > 0 || state.value !== 'idle';
+export function Cards({ message, onReply, onSubmit }: { message: ThreadMessage; onReply?: Reply; onSubmit?: Submit }) {
+  const id = message.id;
+  const answer = onReply
+    ? async (choice: { text: string; payload: string }) => {
+        await onReply(choice.payload);
+        if (onSubmit && id !== undefined) await onSubmit(id, [{ title: choice.text, value: choice.payload }]);
+      }
+    : undefined;
+  const { state, sent, run, enabled } = useSubmitOnce<{ text: string; payload: string }>(answer);
+  const recorded = submittedList(message.contentAttributes);
+  const answered = recorded.length > 0 || state.value !== 'idle';
+  const chosen = sent.value?.payload ?? str(recorded[0]?.value) ?? str(recorded[0]?.title);
   const cards = items(message.contentAttributes);
   if (cards.length === 0) return null;
   return (
     <div class="cards">
       {cards.map((card, i) => (
-        <Card key={i} card={card} disabled={!enabled || answered} onPostback={(text) => void run(text)} />
+        <Card key={i} card={card} disabled={!enabled || answered} onPostback={(choice) => void run(choice)} />
       ))}
-      {state.value !== 'idle' && sent.value && <p class="choice-made">{richStrings.cardActionSent(sent.value)}</p>}
+      {answered && chosen && <p class="choice-made">{richStrings.cardActionSent(chosen)}</p>}
     </div>
   );
 }
 
-function Card({ card, disabled, onPostback }: { card: Item; disabled: boolean; onPostback: (text: string) => void }) {
+function Card({ card, disabled, onPostback }: { card: Item; disabled: boolean; onPostback: (choice: { text: string; payload: string }) => void }) {
   const media = safeSrc(str(card.media_url));
   const title = str(card.title);
   const description = str(card.description);
@@ -51,7 +60,7 @@ function Card({ card, disabled, onPostback }: { card: Item; disabled: boolean; o
             }
             if (action.type !== 'postback' || !text) return null;
             return (
-              <button key={i} type="button" class="button button--small card__action" disabled={disabled} onClick={() => onPostback(str(action.payload) || text)}>
+              <button key={i} type="button" class="button button--small card__action" disabled={disabled} onClick={() => onPostback({ text, payload: str(action.payload) || text })}>
                 {text}
               </button>
             );

@@ -16,7 +16,10 @@ type Values = { name: string; value: string }[];
 function rows(fields: Field[], values: { name?: unknown; value?: unknown }[]) {
   return values.map((v) => {
     const name = str(v.name) ?? '';
-    return { label: fields.find((f) => f.name === name)?.label ?? name, value: v.value };
+    const field = fields.find((f) => f.name === name);
+    // A select shows the option the person chose, not the value the server keeps.
+    const option = field?.options.find((o) => o.value === v.value);
+    return { label: field?.label ?? name, value: option ? option.label : v.value };
   });
 }
 

@@ -166,7 +166,8 @@ describe('thread model', () => {
     const refuse = () => Promise.reject(new CodedError('server'));
     const { fail, thread: m } = model({ 'message.retry': refuse, 'message.submit': refuse, 'conversation.resolve': refuse });
     m.retry('e1');
-    await m.submit(40, {});
+    // An answer that fails also tells its component, so the customer can answer again.
+    await expect(m.submit(40, {})).rejects.toMatchObject({ code: 'server' });
     await m.resolve();
     await vi.waitFor(() => expect(fail).toHaveBeenCalledTimes(3));
   });
