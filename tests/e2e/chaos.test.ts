@@ -178,11 +178,9 @@ it(`${N} messages of both sides arrive once and in order through faults, worker 
   );
 }, FULL ? 3_600_000 : 240_000);
 
-// BUG (reported): a customer's file never reaches the server. The outbox item holds it, but the session's
-// bound API drops the files argument (utils/background/session.ts bindApi: `createMessage: (id, content,
-// echoId) => api.createMessage(sourceId, id, content, echoId)`), so the message goes as JSON, text only, and
-// the file is then deleted from IndexedDB as sent.
-it.fails('each customer message sent with a file has that file on the server', async () => {
+// Was a bug (this test caught it): the session's bound API dropped the files (utils/background/session.ts), so a
+// customer's file never reached the server; fixed in cd3c452.
+it('each customer message sent with a file has that file on the server', async () => {
   expect(withFiles.length).toBeGreaterThan(0);
   const server = await serverMessages(h, conversationId);
   const missing = withFiles.filter((tag) => !server.find((m) => m.tag === tag)?.attachments?.some((a) => a.file_name === 'pixel.png'));
