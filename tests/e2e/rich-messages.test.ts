@@ -122,9 +122,8 @@ describe('rich messages in the Chromium panel', () => {
     expect((await answers()).slice(0, 3)).toEqual(['Ana Silva', 'ana@example.com', 'SSO\nand an audit log']);
   });
 
-  // BUG (reported): an answered form shows a select's value ("large"), not the option the person chose
-  // ("Over 10"): form-message.tsx rows() passes v.value through without looking up the field's options.
-  it.fails('shows an answered select field by the label of the option chosen', async () => {
+  // Was a bug: an answered form showed a select's value ("large"), not the option chosen ("Over 10").
+  it('shows an answered select field by the label of the option chosen', async () => {
     expect((await answers())[3]).toBe('Over 10');
   });
 
@@ -189,9 +188,8 @@ describe('rich messages in the Chromium panel', () => {
     await expectAnswered();
   });
 
-  // BUG (reported): a postback sends a message, not submitted_values, and cards.tsx counts a card as answered
-  // only from submitted_values or its own in-memory state: reopened, the card offers its postback again.
-  it.fails('still shows a card answered after the panel is reopened: its postback can\'t be sent again', async () => {
+  // Was a bug: reopened, a card offered its postback again. The postback is now recorded on the card too.
+  it('still shows a card answered after the panel is reopened: its postback can\'t be sent again', async () => {
     await reopen();
     await panel.waitForSelector(row(ids.cards!));
     expect(await panel.$eval(`${row(ids.cards!)} button`, (b) => b.disabled)).toBe(true);
