@@ -70,11 +70,13 @@ async function story(lang: string, words: { question: string; reply: string; pla
   h = await start(lang);
 
   const panel = await h.open('sidepanel');
+  await panel.bringToFront(); // in front of the welcome tab a first install opens
   await waitForText(panel, t('openSettings'));
   expect(await documentLocale(panel)).toEqual([t('lang'), t('dir')]);
   expect(await englishLeft(panel, m, own), 'unconfigured panel').toEqual([]);
 
   const options = await h.open('options');
+  await options.bringToFront();
   expect(await documentLocale(options)).toEqual([t('lang'), t('dir')]);
   await fill(options, t('installationUrl'), h.sandbox.url);
   await fill(options, t('inboxIdentifier'), 'no-such-inbox');
