@@ -1,0 +1,138 @@
+// The benchmark's phases on a short conversation: the panel's cold open, a burst of agent replies, a reply
+// after the worker was stopped.
+import type { Page } from 'puppeteer-core';
+import type { Harness } from '../../tests/e2e/harness';
+import { until, waitForText } from '../../tests/e2e/harness';
+import { domCount, panelPage, percentile, seenTexts, sleep, watchTexts } from './kit';
+
+/** Opens a new panel page that clicks the conversation as soon as the list shows it; times from navigation. */
+const coldProbe = (id: number, newest: string) => `(() => {
+  const b = (window.__bench = {});
+  const done = (key) => requestAnimationFrame(() => (b[key] = performance.now()));
+  const mo = new MutationObserver(() => {
+    if (b.clicked === undefined) {
+      const row = document.querySelector('[data-conversation-id="${id}"]');
+      if (!row) return;
+      b.clicked = performance.now();
+      done('list');
+      row.click();
+    }
+    if ([...document.querySelectorAll('.msg__text')].some((e) => e.textContent === ${JSON.stringify(newest)})) {
+      mo.disconnect();
+      done('thread');
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { subtree: true, childList: true, characterData: true }));
+})();`;
+
+export async function coldOpen(h: Harness, id: number, newest: string, runs: number) {
+  const list: number[] = [];
+  const thread: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await panelPage(h, coldProbe(id, newest));
+    const b = await until(() => page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench), (v) => v?.thread !== undefined, 20_000);
+    list.push(b.list!);
+    thread.push(b.thread!);
+    await page.close();
+    await sleep(300);
+  }
+  return { list, thread };
+}
+
+/** A reopened panel on a stopped worker while the server takes 3 s: the list comes from the cache. */
+export async function coldWorkerOpen(h: Harness, preview: string) {
+  await h.stopWorker();
+  await h.agent.faults({ latency_ms: 3_000 });
+  try {
+    const start = Date.now();
+    const page = await panelPage(h);
+    await waitForText(page, preview, 10_000);
+    const ms = Date.now() - start;
+    await page.close();
+    return ms;
+  } finally {
+    await h.agent.faults(null);
+  }
+}
+
+/** The thread's rows from the newest to the oldest loaded, scrolling up (and loading) until `enough`. */
+export async function walkUp(page: Page, enough: (texts: string[]) => boolean, maxSteps = 2_000) {
+  await page.evaluate(() => void (document.querySelector('.messages')!.scrollTop = 1e9));
+  await sleep(300);
+  let order: { key: string; text: string }[] = [];
+  let problems = 0;
+  let most = 0;
+  for (let step = 0; step < maxSteps; step++) {
+    const shot = await page.evaluate(() => {
+      const sc = document.querySelector<HTMLElement>('.messages')!;
+      const rows = [...sc.querySelectorAll<HTMLElement>('.messages__list [data-key], .messages__gap')];
+      const gap = rows.findIndex((r) => r.classList.contains('messages__gap'));
+      const shown = rows.slice(0, gap < 0 ? rows.length : gap).map((r) => ({ key: r.dataset.key!, text: r.querySelector('.msg__text')?.textContent ?? '' }));
+      return { shown, top: sc.scrollTop === 0 && !sc.querySelector('.messages__older'), elements: sc.getElementsByTagName('*').length };
+    });
+    most = Math.max(most, shot.elements);
+    const known = new Set(order.map((r) => r.key));
+    const fresh = shot.shown.filter((r) => !known.has(r.key));
+    if (shot.shown.slice(0, fresh.length).some((r) => known.has(r.key))) problems++; // new rows must come above
+    order = [...fresh, ...order];
+    if (shot.top || enough(order.map((r) => r.text))) break;
+    await page.evaluate(() => document.querySelector('.messages')!.scrollBy(0, -600));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  return { texts: order.map((r) => r.text), problems, most };
+}
+
+/** `count` agent replies within 1.5 s into a thread the panel shows at its bottom: sent → shown, once each. */
+export async function burst(h: Harness, panel: Page, id: number, count: number) {
+  await panel.bringToFront();
+  // A worker that was just stopped or slowed first settles: one reply, shown, before the burst.
+  await h.agent.reply(id, 'before the burst');
+  await waitForText(panel, 'before the burst', 30_000);
+  await sleep(1_000);
+  await watchTexts(panel, '^burst \\d+$');
+  const sent: Record<string, number> = {};
+  const requests: Promise<unknown>[] = [];
+  const batches = 50;
+  for (let b = 0; b < batches; b++) {
+    for (let i = Math.floor((b * count) / batches); i < Math.floor(((b + 1) * count) / batches); i++) {
+      const text = `burst ${i + 1}`;
+      sent[text] = Date.now();
+      requests.push(h.agent.reply(id, text));
+    }
+    await sleep(1_500 / batches);
+  }
+  const sendMs = Math.max(...Object.values(sent)) - Math.min(...Object.values(sent));
+  await Promise.all(requests);
+  const seen = await until(() => seenTexts(panel), (s) => Object.keys(s).length >= count, 60_000).catch(() => seenTexts(panel));
+  const latencies = Object.keys(sent).filter((t) => t in seen).map((t) => seen[t]! - sent[t]!);
+  const dom = await domCount(panel);
+  const badge = await until(() => h.badge(), (b) => b === '', 10_000).catch(() => h.badge());
+  const walk = await walkUp(panel, (texts) => texts.filter((t) => t.startsWith('burst ')).length >= count);
+  const shown = walk.texts.filter((t) => /^burst \d+$/.test(t));
+  const once = new Set(shown).size === count && shown.length === count && walk.problems === 0;
+  return {
+    sendMs,
+    seen: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: Math.max(...latencies),
+    once,
+    badge,
+    dom,
+  };
+}
+
+/** The worker stopped, then an agent reply: how long until the panel shows it. */
+export async function afterWorkerStop(h: Harness, panel: Page, id: number, runs: number) {
+  const ms: number[] = [];
+  for (let i = 1; i <= runs; i++) {
+    await h.stopWorker();
+    await sleep(200);
+    await watchTexts(panel, `^after stop ${i}$`);
+    const sent = Date.now();
+    await h.agent.reply(id, `after stop ${i}`);
+    const seen = await until(() => seenTexts(panel), (s) => `after stop ${i}` in s, 20_000);
+    ms.push(seen[`after stop ${i}`]! - sent);
+  }
+  return ms;
+}
