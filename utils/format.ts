@@ -2,10 +2,10 @@
 // None of them throws, whatever number it is given (NaN, Infinity, 1e20, negative): a time a Date cannot
 // hold gives "" (or a day key of its own). The edge bounds times (utils/api/time.ts), but messages cached
 // before it may hold any number, and one Intl RangeError would blank the whole panel on every paint.
+import { locale } from './i18n/locale';
 import { strings } from './strings';
 
 const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The Date of a Unix time, or null when no valid Date holds it. */
 function toDate(seconds: number): Date | null {
@@ -23,17 +23,17 @@ function intl(date: Date, options: Intl.DateTimeFormatOptions): string {
   try {
     const key = JSON.stringify(options);
     let formatter = formatters.get(key);
-    if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(undefined, options)));
+    if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale(), options)));
     return formatter.format(date);
   } catch {
     return '';
   }
 }
 
-/** Local time as HH:MM. */
+/** Local time of day, as the panel's locale writes it (14:05, 2:05 PM, 14時05分…). */
 export function formatTime(seconds: number): string {
   const d = toDate(seconds);
-  return d ? `${pad(d.getHours())}:${pad(d.getMinutes())}` : '';
+  return d ? intl(d, { hour: 'numeric', minute: '2-digit' }) : '';
 }
 
 /** A key that is equal for two timestamps on the same local day (all unreadable times share one). */

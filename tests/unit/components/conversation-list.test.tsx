@@ -103,7 +103,7 @@ describe('conversation list', () => {
     expect(within(log).getByText('Today')).toBeTruthy();
     // One name per group: the two agent messages are on different days, so the name shows twice.
     expect(within(log).getAllByText('Alex Kim')).toHaveLength(2);
-    expect(within(log).getByText('14:30')).toBeTruthy();
+    expect(within(log).getByText('2:30 PM')).toBeTruthy();
     expect(within(log).getByText('Read')).toBeTruthy();
     // Line breaks are kept as text, not HTML.
     const first = within(log).getByText((_, el) => el?.classList.contains('msg__text') === true && el.textContent === 'Hello!\nHow can I help?');

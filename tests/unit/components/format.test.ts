@@ -5,9 +5,9 @@ import { at } from './fake-connector';
 const NOW = new Date(2026, 2, 10, 15, 0);
 
 describe('format helpers', () => {
-  it('formats HH:MM in local time', () => {
-    expect(formatTime(at(2026, 3, 10, 9, 5))).toBe('09:05');
-    expect(formatTime(at(2026, 3, 10, 23, 59))).toBe('23:59');
+  it('formats the local time of day as the panel\'s locale writes it (English here: 9:05 AM)', () => {
+    expect(formatTime(at(2026, 3, 10, 9, 5))).toBe('9:05 AM');
+    expect(formatTime(at(2026, 3, 10, 23, 59))).toBe('11:59 PM');
   });
 
   it('labels days as Today, Yesterday, a weekday this week, else a date', () => {
@@ -21,7 +21,7 @@ describe('format helpers', () => {
   it('gives short relative times for the list', () => {
     expect(relativeTime(at(2026, 3, 10, 14, 59) + 30, NOW)).toBe('now');
     expect(relativeTime(at(2026, 3, 10, 14, 48), NOW)).toBe('12 min');
-    expect(relativeTime(at(2026, 3, 10, 12, 0), NOW)).toBe('3 h');
+    expect(relativeTime(at(2026, 3, 10, 12, 0), NOW)).toBe('3 hr');
     expect(relativeTime(at(2026, 3, 9, 18, 0), NOW)).toBe('Yesterday');
   });
 
