@@ -31,13 +31,13 @@ export default defineConfig({
       // WXT drops optional_host_permissions from MV2 manifests: Firefox gets the origins here.
       optional_permissions: firefox ? ['notifications', 'tabs', ...anyOrigin] : ['notifications', 'tabs'],
       ...(firefox ? {} : { optional_host_permissions: anyOrigin }),
-      action: { default_title: 'Hoory Sidebar' },
+      action: { default_title: '__MSG_appName__' },
       commands: {
         ...(firefox
-          ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } }
-          : { _execute_action: { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Hoory Sidebar' } }),
+          ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_openPanelCommand__' } }
+          : { _execute_action: { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_openPanelCommand__' } }),
         // The shortcut grants activeTab on the page, which is all a screenshot needs.
-        'send-screenshot': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Send a screenshot of this page' },
+        'send-screenshot': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_menuScreenshot__' },
       },
       content_security_policy: firefox ? extensionPagesCsp : { extension_pages: extensionPagesCsp },
       // sidePanel.open (the context menu and "Open the chat") needs Chrome 116.

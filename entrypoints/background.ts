@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { createChatService } from '@/utils/background/chat-service';
 import { conversationOfNotification } from '@/utils/background/notifications';
+import { readManaged } from '@/utils/background/managed-settings';
 import { handleRequest, isOwnPage } from '@/utils/background/router';
 import { menuItems, onMenuClick, SCREENSHOT_COMMAND, sendScreenshot } from '@/utils/context-menu';
 import * as platform from '@/utils/platform';
@@ -9,6 +10,11 @@ import { PANEL_PORT } from '@/utils/protocol';
 import { parsePanelMessage } from '@/utils/background/panel-message';
 
 const TICK_ALARM = 'hoory-tick';
+
+async function welcomeUnlessManaged() {
+  const managed = await readManaged();
+  if (!(managed.installationUrl && managed.inboxIdentifier)) await browser.runtime.openOptionsPage();
+}
 
 export default defineBackground(() => {
   const service = createChatService({
@@ -44,11 +50,16 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener((details) => {
     void platform.createMenus(menuItems());
-    // A first install opens the options page, which welcomes the user and asks for the server.
-    if (details.reason === 'install') void browser.runtime.openOptionsPage();
+    // A first install opens the options page, which welcomes the user and asks for the server, unless the
+    // organization's policy already set it up.
+    if (details.reason === 'install') void welcomeUnlessManaged();
   });
-  // At browser start the badge is blank until the worker runs: run it, so it shows the stored count and resyncs.
-  browser.runtime.onStartup.addListener(() => void service.tick());
+  // At browser start the badge is blank until the worker runs: run it, so it shows the stored count and
+  // resyncs. The menus are made again, in the browser's language of the day.
+  browser.runtime.onStartup.addListener(() => {
+    void platform.createMenus(menuItems());
+    void service.tick();
+  });
   platform.onMenuClicked((info, tab) => void onMenuClick(info, tab, service.handOff));
   platform.onCommand((command, tab) => command === SCREENSHOT_COMMAND && void sendScreenshot(tab, service.handOff));
   platform.openPanelOnActionClick();
