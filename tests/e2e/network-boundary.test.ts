@@ -1,6 +1,6 @@
 // Issue 19, "nothing let in, nothing let out": every request the extension's pages and its worker make in a
-// whole session (Save on the options page, the panel, chatting, an agent's image shown, a draft, the worker
-// stopped and started again) is recorded over CDP, and each goes to the configured installation's origin, or
+// whole session (Save on the options page, the panel, chatting, an agent's image shown, a file sent, a draft,
+// the worker stopped and started again) is recorded over CDP, and each goes to the configured installation's origin, or
 // stays in the browser (blob:, data:, this extension's own files). The contact's source_id and pubsub_token
 // never appear in a URL, a body or a socket frame sent anywhere else.
 import type { Page } from 'puppeteer-core';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, until, waitForText } from './harness';
 import { imagesLoaded } from './sandbox-agent';
 import { destination, recordNetwork, type Seen } from './chaos-network';
-import { panelRows, typeAndSend } from './chaos-kit';
+import { fileInput, panelRows, typeAndSend } from './chaos-kit';
 
 let h: Harness;
 let recorder: Awaited<ReturnType<typeof recordNetwork>>;
@@ -47,8 +47,15 @@ describe('network boundary', () => {
     await panel.locator('::-p-aria([name="Message"][role="textbox"])').fill('');
     await typeAndSend(panel, 'C0002 thanks');
     await until(() => panelRows(panel), (rows) => rows.some((r) => r.tag === 'C0002' && r.key.startsWith('m')));
+    const picker = await fileInput(panel); // a file of the customer's, when the composer takes files
+    if (picker) {
+      await picker.uploadFile(`${process.cwd()}/public/icon/48.png`);
+      await panel.waitForSelector('.file-chip', { timeout: 5_000 });
+      await typeAndSend(panel, 'C0003 a picture of it');
+      await until(async () => (await h.agent.messages(id)).some((m) => m.content === 'C0003 a picture of it' && (m.attachments?.length ?? 0) > 0), Boolean);
+    }
     await panel.reload(); // a fresh panel page: its first requests are recorded too
-    await waitForText(panel, 'C0002 thanks', 15_000);
+    await panel.waitForSelector(`[data-conversation-id="${id}"], .composer__input`, { timeout: 15_000 });
     session = (await h.inWorker<{ session: typeof session }>('chrome.storage.local.get("session")')).session;
     expect(session.sourceId).toBeTruthy();
     expect(session.pubsubToken).toBeTruthy();
