@@ -76,7 +76,8 @@ try {
 
   console.log('Burst…');
   await panel.bringToFront();
-  const b = await burst(h, panel, short, BURST);
+  const profile = process.env.BENCH_PROFILE === '1' ? join(OUT, 'bench') : undefined;
+  const b = await burst(h, panel, short, BURST, profile);
   report.burst = b;
   row(`burst: ${BURST} replies sent in ${b.sendMs} ms, sent → shown p50 / p95 / max`, `${b.p50} / ${b.p95} / ${b.max} ms`, 'p95 ≤ 50 ms', b.p95 <= 50);
   row('burst: each reply shown, exactly once, in order; badge', `${b.seen}/${BURST} seen, ${b.once ? 'each once' : 'NOT each once'}, badge "${b.badge}"`, `all once, badge ""`, b.once && b.seen === BURST && b.badge === '');
@@ -92,7 +93,6 @@ try {
   const makeMs = await makeLongThread(h, long, LONG);
   report.makeLongMs = makeMs;
   console.log(`  made through the agent API in ${round(makeMs / 1000)} s (16 requests at a time)`);
-  const profile = process.env.BENCH_PROFILE === '1' ? join(OUT, 'bench') : undefined;
   const l = await longThread(h, long, LONG, { profile });
   report.long = l;
   row(`${LONG}: click → newest painted`, `${round(l.clickToNewestMs)} ms`, '≤ 100 ms', l.clickToNewestMs <= 100);

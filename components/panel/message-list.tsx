@@ -5,6 +5,7 @@
 import type { ThreadMessage } from '@/utils/protocol';
 import type { MessageActions } from './message-item';
 import { lazy } from './rich/lazy';
+import { whenIdle } from './virtual/idle';
 import './message-list.css';
 
 export interface MessageListProps extends MessageActions {
@@ -19,13 +20,8 @@ export interface MessageListProps extends MessageActions {
 }
 
 const threadList = lazy('The message list', () => import('./virtual/thread-list'));
-// Only in a page (WXT also imports the entrypoints in Node while building); a page without idle callbacks
-// (happy-dom in the unit tests) starts at once.
-if (typeof document !== 'undefined') {
-  const load = () => void threadList.load();
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 300 });
-  else setTimeout(load, 0);
-}
+// Only in a page: WXT also imports the entrypoints in Node while building.
+if (typeof document !== 'undefined') whenIdle(() => void threadList.load());
 
 export function MessageList(props: MessageListProps) {
   const loaded = threadList.get();

@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Harness } from '../../tests/e2e/harness';
 import { until, waitForText } from '../../tests/e2e/harness';
-import { domCount, panelPage, percentile, seenTexts, sleep, watchTexts } from './kit';
+import { domCount, panelPage, percentile, profiled, seenTexts, sleep, watchTexts, workerSession } from './kit';
 
 /** Opens a new panel page that clicks the conversation as soon as the list shows it; times from navigation. */
 const coldProbe = (id: number, newest: string) => `(() => {
@@ -83,7 +83,20 @@ export async function walkUp(page: Page, enough: (texts: string[]) => boolean, m
 }
 
 /** `count` agent replies within 1.5 s into a thread the panel shows at its bottom: sent → shown, once each. */
-export async function burst(h: Harness, panel: Page, id: number, count: number) {
+export async function burst(h: Harness, panel: Page, id: number, count: number, profile?: string) {
+  if (!profile) return burstRun(h, panel, id, count);
+  const worker = await workerSession(h);
+  const page = await panel.createCDPSession();
+  try {
+    const run = await profiled(worker, `${profile}-burst-worker.cpuprofile`, () => profiled(page, `${profile}-burst-panel.cpuprofile`, () => burstRun(h, panel, id, count)));
+    return { ...run.result.result, profiles: { worker: run.top, panel: run.result.top } };
+  } finally {
+    await worker.detach().catch(() => {});
+    await page.detach().catch(() => {});
+  }
+}
+
+async function burstRun(h: Harness, panel: Page, id: number, count: number) {
   await panel.bringToFront();
   // A worker that was just stopped or slowed first settles: one reply, shown, before the burst.
   await h.agent.reply(id, 'before the burst');

@@ -1,34 +1,27 @@
 // The state of a windowed list between renders, and what it does to the DOM: which rows to render, the
 // anchor that keeps the reader's place, the rows' measured heights. One per mounted list (see
 // use-windowed-list.ts); plain code over a scroller and a list element, so its rules read in one place.
-import { indexAt, offsetsOf, tailRange, windowRange, type Range } from './layout';
+import { anchorOffset, captureAnchor, restoreAnchor, type Anchor } from './anchor';
+import { whenIdle } from './idle';
+import { offsetsOf, tailRange, windowRange, type Range } from './layout';
 
 const ESTIMATED_HEIGHT = 52;
 const ESTIMATED_COST = 8;
 /** Elements the rendered rows may hold together; the thread's bound is 1,500 with the rest of the list. */
 export const ELEMENT_BUDGET = 1_000;
-/** Rows per side just after a jump, then REACH_STEP more per frame up to MAX_REACH (within the budget). */
+/** Rows per side just after a jump, then REACH_STEP more whenever the page is idle, up to MAX_REACH (and
+ *  within the budget): a jump renders little at once, and the rows around it come when nothing else runs. */
 export const FIRST_REACH = 12;
-const REACH_STEP = 24;
+const REACH_STEP = 12;
 const MAX_REACH = 240;
 /** Before the list knows its viewport: the newest rows. Without a layout at all (every size 0): more. */
-const INITIAL_ROWS = 40;
+const INITIAL_ROWS = 24;
 const NO_LAYOUT_ROWS = 400;
 /** The newest rows stay rendered wherever the reader is: a question the team just asked can be answered
  *  (Tab, a screen reader's browse mode, find in page reach it) without scrolling down to it first. */
 const TAIL_ROWS = 4;
 const NEAR_BOTTOM_PX = 32;
 const NEAR_TOP_PX = 48;
-
-// The anchor is a row's bottom edge: what changes in a row when rows come before it (its day separator, the
-// sender's name, the gap before a group) is above its bubble, and the bubble must not move.
-interface Anchor {
-  key: string;
-  /** The row's bottom minus the viewport's top, in px… */
-  offset: number;
-  /** …when the scroller was scrolled this far (what the reader scrolled since is no change to undo). */
-  scrollTop: number;
-}
 
 export interface Elements {
   scroller: { current: HTMLElement | null };
@@ -52,8 +45,6 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
 
   const offsets = () => (offsetCache ??= offsetsOf(keys, heights, ESTIMATED_HEIGHT));
   const cost = (i: number) => costs.get(keys[i]!) ?? ESTIMATED_COST;
-  /** Where the anchor should be now: where it was, moved by what the reader scrolled since. */
-  const anchorOffset = (el: HTMLElement, a: Anchor) => a.offset - (el.scrollTop - a.scrollTop);
 
   function compute(): Range {
     const n = keys.length;
@@ -73,23 +64,7 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
     const el = scroller.current;
     if (!el) return;
     if (pinned) el.scrollTop = el.scrollHeight;
-    else if (anchor) {
-      const row = elements.get(anchor.key);
-      if (!row) return;
-      const want = anchorOffset(el, anchor);
-      const delta = row.getBoundingClientRect().bottom - el.getBoundingClientRect().top - want;
-      if (Math.abs(delta) >= 1) el.scrollTop += delta;
-      anchor = { key: anchor.key, offset: want, scrollTop: el.scrollTop };
-    }
-  }
-
-  function capture(el: HTMLElement): Anchor | null {
-    const i = indexAt(offsets(), el.scrollTop - listTop);
-    if (i < 0) return null;
-    const key = keys[i]!;
-    const row = elements.get(key);
-    const offset = row ? row.getBoundingClientRect().bottom - el.getBoundingClientRect().top : listTop + offsets()[i + 1]! - el.scrollTop;
-    return { key, offset, scrollTop: el.scrollTop };
+    else if (anchor && elements.has(anchor.key)) anchor = restoreAnchor(el, anchor, elements.get(anchor.key)!);
   }
 
   const observer =
@@ -97,10 +72,11 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
       ? null
       : new ResizeObserver((entries) => {
           let changed = false;
+          let resized = false;
           for (const entry of entries) {
             const target = entry.target as HTMLElement;
             if (target === scroller.current) {
-              changed ||= viewport !== target.clientHeight;
+              resized ||= viewport !== target.clientHeight;
               viewport = target.clientHeight;
               continue;
             }
@@ -113,10 +89,12 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
               changed = true;
             }
           }
-          if (!changed) return;
+          if (!changed && !resized) return;
           offsetCache = null;
           restore();
-          rerender();
+          // Rows measured inside the window move no spacer: render again only if other rows are due.
+          const next = compute();
+          if (resized || next.start !== range.start || next.end !== range.end) rerender();
         });
 
   return {
@@ -168,11 +146,10 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
       }
       if (height > 0 && el.scrollHeight <= height) nearTop?.();
       if (height === 0 || reach >= MAX_REACH) return undefined;
-      const frame = requestAnimationFrame(() => {
+      return whenIdle(() => {
         reach = Math.min(MAX_REACH, reach + REACH_STEP);
         rerender();
       });
-      return () => cancelAnimationFrame(frame);
     },
     onScroll() {
       const el = scroller.current;
@@ -180,7 +157,7 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
       const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
       const flipped = atBottom !== pinned;
       pinned = atBottom;
-      anchor = atBottom ? null : capture(el);
+      anchor = atBottom ? null : captureAnchor(el, keys, offsets(), listTop, elements);
       if (el.scrollTop < Math.max(NEAR_TOP_PX, el.clientHeight)) nearTop?.();
       const next = compute();
       if (flipped || next.start !== range.start || next.end !== range.end) rerender();

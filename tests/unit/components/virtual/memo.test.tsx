@@ -8,7 +8,7 @@ afterEach(cleanup);
 describe('memo', () => {
   it('renders again only when a prop changed (===)', () => {
     let renders = 0;
-    const Row = memo(({ item, label }: { item: object; label: string }) => {
+    const Row = memo(({ label }: { item: object; label: string }) => {
       renders++;
       return <p>{label}</p>;
     });
