@@ -32,6 +32,8 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
   let keys: readonly string[] = [];
   let pinned = true;
   let anchor: Anchor | null = null;
+  /** The scroll position last seen (in a scroll event) or set (restoring the place). */
+  let known = 0;
   /** Undefined until mounted; 0 when there is no layout. */
   let viewport: number | undefined;
   let listTop = 0;
@@ -63,8 +65,23 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
   function restore() {
     const el = scroller.current;
     if (!el) return;
+    // The reader may have scrolled since the last scroll event (it comes with the next frame): see it first,
+    // or a reader leaving the bottom would be pulled back there.
+    if (el.scrollTop !== known) noteScroll(el);
     if (pinned) el.scrollTop = el.scrollHeight;
     else if (anchor && elements.has(anchor.key)) anchor = restoreAnchor(el, anchor, elements.get(anchor.key)!);
+    known = el.scrollTop;
+  }
+
+  /** Where the reader is now: at the bottom (pinned), or at an anchor. Answers whether that changed. */
+  function noteScroll(el: HTMLElement): boolean {
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+    const flipped = atBottom !== pinned;
+    pinned = atBottom;
+    anchor = atBottom ? null : captureAnchor(el, keys, offsets(), listTop, elements);
+    known = el.scrollTop;
+    if (el.scrollTop < Math.max(NEAR_TOP_PX, el.clientHeight)) nearTop?.();
+    return flipped;
   }
 
   const observer =
@@ -154,11 +171,7 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
     onScroll() {
       const el = scroller.current;
       if (!el) return;
-      const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
-      const flipped = atBottom !== pinned;
-      pinned = atBottom;
-      anchor = atBottom ? null : captureAnchor(el, keys, offsets(), listTop, elements);
-      if (el.scrollTop < Math.max(NEAR_TOP_PX, el.clientHeight)) nearTop?.();
+      const flipped = noteScroll(el);
       const next = compute();
       if (flipped || next.start !== range.start || next.end !== range.end) rerender();
     },

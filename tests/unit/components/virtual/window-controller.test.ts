@@ -1,0 +1,121 @@
+// The windowed list's controller over a small simulated layout: a scroller that clamps its scrollTop and rows
+// 50 px high (the controller estimates 52 for rows it has not measured, as in a browser before they render).
+import { describe, expect, it } from 'vitest';
+import { createWindowController } from '@/components/panel/virtual/window-controller';
+
+const ROW = 50;
+const VIEW = 500;
+
+function simulate(n: number) {
+  let keys = Array.from({ length: n }, (_, i) => `k${1_000 + i}`);
+  let top = 0;
+  let height = 0;
+  const scroller = {
+    clientHeight: VIEW,
+    get scrollHeight() {
+      return Math.max(height, VIEW);
+    },
+    get scrollTop() {
+      return top;
+    },
+    set scrollTop(v: number) {
+      top = Math.max(0, Math.min(v, this.scrollHeight - VIEW));
+    },
+    getBoundingClientRect: () => ({ top: 0 }),
+  };
+  /** Where each rendered row's bottom is, in the scroller's content. */
+  const bottoms = new Map<string, number>();
+  const unregister = new Map<string, () => void>();
+  const rows = new Map<string, HTMLElement>();
+  const element = (key: string) => ({ getBoundingClientRect: () => ({ bottom: bottoms.get(key)! - top }), dataset: { row: key } }) as unknown as HTMLElement;
+  const refs = { scroller: { current: scroller as unknown as HTMLElement }, list: { current: { offsetTop: 0 } as HTMLElement } };
+  const controller = createWindowController(refs, () => {});
+  let out = controller.render(keys, undefined);
+
+  /** One render and commit, as Preact does it: rows placed, then the controller's layout effect. */
+  function render() {
+    out = controller.render(keys, undefined);
+    const shown = [...keys.slice(out.start, out.end), ...keys.slice(out.tailStart)];
+    let y = out.padTop;
+    keys.forEach((key, i) => {
+      if (i === out.tailStart && out.tailStart > out.end) y += out.gap;
+      if (i >= out.start && i < out.end) bottoms.set(key, (y += ROW));
+      else if (i >= out.tailStart) bottoms.set(key, (y += ROW));
+    });
+    height = y + out.padBottom;
+    for (const [key, off] of unregister) if (!shown.includes(key)) (off(), unregister.delete(key), rows.delete(key));
+    for (const key of shown) if (!unregister.has(key)) (rows.set(key, element(key)), unregister.set(key, controller.register(key, rows.get(key)!)));
+    controller.committed()?.();
+    return out;
+  }
+  render();
+  render(); // the viewport is known from the first commit
+  return {
+    render,
+    get keys() {
+      return keys;
+    },
+    set keys(next: string[]) {
+      keys = next;
+    },
+    scroller,
+    bottomOf: (key: string) => bottoms.get(key)! - top,
+    /** The reader scrolls; the scroll event comes later, or not before the next render. */
+    scrollBy: (dy: number, event = true) => {
+      scroller.scrollTop = top + dy;
+      if (event) controller.onScroll();
+    },
+    shown: () => [...rows.keys()],
+  };
+}
+
+describe('the windowed list controller', () => {
+  it('starts at the bottom with the newest rows, and few of them', () => {
+    const w = simulate(1_000);
+    expect(w.scroller.scrollTop).toBe(w.scroller.scrollHeight - VIEW);
+    expect(w.shown()).toContain('k1999');
+    expect(w.shown().length).toBeLessThan(60);
+  });
+
+  it('follows new rows at the bottom', () => {
+    const w = simulate(100);
+    w.keys = [...w.keys, 'new'];
+    w.render();
+    expect(w.scroller.scrollTop).toBe(w.scroller.scrollHeight - VIEW);
+    expect(w.bottomOf('new')).toBeLessThanOrEqual(VIEW);
+  });
+
+  it('keeps a reader who scrolled up where they are when a row arrives, even before the scroll event', () => {
+    const w = simulate(100);
+    w.scrollBy(-2_000, false);
+    const at = w.scroller.scrollTop;
+    w.keys = [...w.keys, 'new'];
+    w.render();
+    expect(w.scroller.scrollTop).toBe(at);
+    expect(w.render().away).toBe(true);
+  });
+
+  it('keeps the top row still when older rows are prepended', () => {
+    const w = simulate(200);
+    w.scrollBy(-3_000);
+    w.render();
+    const key = w.shown().find((k) => w.bottomOf(k) > 0)!;
+    const before = w.bottomOf(key);
+    w.keys = [...Array.from({ length: 30 }, (_, i) => `old${i}`), ...w.keys];
+    w.render();
+    expect(Math.abs(w.bottomOf(key) - before)).toBeLessThan(1);
+  });
+
+  it('renders a bounded window while the reader goes all the way up', () => {
+    const w = simulate(2_000);
+    let most = 0;
+    for (let i = 0; i < 400 && w.scroller.scrollTop > 0; i++) {
+      w.scrollBy(-300);
+      w.render();
+      most = Math.max(most, w.shown().length);
+    }
+    expect(w.scroller.scrollTop).toBe(0);
+    expect(w.shown()).toContain('k1000');
+    expect(most).toBeLessThanOrEqual(1_000 / 8 + 4);
+  });
+});
