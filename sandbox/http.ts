@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { parseForm } from './form';
 
-export const MAX_BODY_BYTES = 40 * 1024 * 1024;
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(readonly status: number, readonly body: unknown) {
@@ -14,7 +14,7 @@ export class HttpError extends Error {
 export const notFound = () => new HttpError(404, { status: 404, error: 'Not Found' });
 export const internalError = () => new HttpError(500, { status: 500, error: 'Internal Server Error' });
 export const badRequest = () => new HttpError(400, { status: 400, error: 'Bad Request' });
-export const tooLarge = () => new HttpError(413, { status: 413, error: 'Payload Too Large' });
+const tooLarge = () => new HttpError(413, { status: 413, error: 'Payload Too Large' });
 export const invalid = (message: string, attributes: string[]) => new HttpError(422, { message, attributes });
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

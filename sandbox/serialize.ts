@@ -24,7 +24,7 @@ export function contactRecord(c: Contact): Json {
   };
 }
 
-export function contactSender(c: Contact): Json {
+function contactSender(c: Contact): Json {
   return {
     additional_attributes: c.additionalAttributes, custom_attributes: c.customAttributes, email: c.email, id: c.id,
     identifier: c.identifier, name: c.name, phone_number: c.phoneNumber, thumbnail: '', blocked: false, type: 'contact',

@@ -4,7 +4,7 @@ import { invalid, isObject } from './http';
 export const EMAIL = /^[^@\s]+@[^@\s]+$/; // Devise.email_regexp
 const E164 = /^\+[1-9]\d{1,14}$/;
 export const MAX_CONTENT = 150_000;
-export const MAX_ATTRIBUTE_CHARS = 1500;
+const MAX_ATTRIBUTE_CHARS = 1500;
 
 type Problem = [attribute: string, message: string];
 

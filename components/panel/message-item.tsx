@@ -12,7 +12,6 @@ import { MessageBoundary } from './rich/message-boundary';
 import { SenderLabel } from './rich/sender-label';
 import { memo } from './virtual/memo';
 
-export { MessageBoundary } from './rich/message-boundary';
 
 export interface MessageActions {
   onRetry?: (echoId: string) => void;

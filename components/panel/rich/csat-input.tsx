@@ -12,7 +12,7 @@ const SCALE = [1, 2, 3, 4, 5];
 
 export type CsatDisplayType = 'emoji' | 'star';
 
-export function displayTypeOf(message: ThreadMessage): CsatDisplayType {
+function displayTypeOf(message: ThreadMessage): CsatDisplayType {
   return (message.csatDisplayType ?? message.contentAttributes.display_type) === 'star' ? 'star' : 'emoji';
 }
 

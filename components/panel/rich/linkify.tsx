@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { safeHref } from '../safe-url';
 
 /** Characters scanned for addresses. */
-export const LINKIFY_MAX_CHARS = 20_000;
+const LINKIFY_MAX_CHARS = 20_000;
 /** Links made in one text. */
 export const LINKIFY_MAX_LINKS = 200;
 

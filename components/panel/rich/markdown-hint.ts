@@ -3,7 +3,7 @@
 // only costs a parse; a false negative shows the text as written, which is still correct.
 
 /** Longer texts are shown as plain text: parsing is bounded, like link detection. */
-export const MARKDOWN_MAX_CHARS = 16_000;
+const MARKDOWN_MAX_CHARS = 16_000;
 
 const HINT = /[*_~`\\|]|\[[^\]\n]*\]|&#?[a-zA-Z0-9]+;|^ {0,3}(?:#{1,6}[ \t]|>|[-+][ \t]|\d{1,9}[.)][ \t]|(?:-{3,}|={3,}) *$)/m;
 

@@ -4,7 +4,7 @@ import type { ThreadMessage } from '@/utils/protocol';
 import { richStrings } from '@/utils/rich-strings';
 import './message.css';
 
-export function senderKindOf(message: ThreadMessage): ThreadMessage['senderKind'] {
+function senderKindOf(message: ThreadMessage): ThreadMessage['senderKind'] {
   return message.senderKind ?? (message.from === 'bot' ? 'bot' : undefined);
 }
 
