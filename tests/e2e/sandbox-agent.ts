@@ -207,14 +207,6 @@ export async function startTripwire() {
   return { port, hits, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
-/** A launcher script for Chromium with extra flags (the harness takes its browser from CHROME_PATH). */
-export function chromiumWithFlags(dir: string, flags: string[]): string {
-  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const path = join(dir, 'chromium-with-flags.sh');
-  writeFileSync(path, `#!/bin/sh\nexec ${[process.env.CHROME_PATH ?? '/usr/bin/chromium', ...flags].map(quote).join(' ')} "$@"\n`, { mode: 0o755 });
-  return path;
-}
-
 /**
  * A Hoory server that answers what the sandbox answers, after `rewrite` has seen (and changed in place) every
  * JSON object of every REST answer and every /cable frame: it serves what the sandbox's agent API can't send
@@ -290,7 +282,7 @@ export function unsafeDom(page: Page, tripwireHost: string): Promise<string[]> {
     for (const el of document.querySelectorAll('iframe, frame, object, embed, base, meta[http-equiv], body script, noscript, style:not(head style)')) found.push(`<${el.tagName.toLowerCase()}>`);
     for (const el of document.body.querySelectorAll('*')) {
       const tag = el.tagName.toLowerCase();
-      const inContent = el.closest('.messages__list, .list__items, .typing') !== null;
+      const inContent = el.parentElement?.closest('.msg, .list__items, .typing') != null; // server text goes in these
       if (!content.includes(tag) && (inContent || !chrome.includes(tag))) found.push(`<${tag}>`);
       for (const { name, value } of el.attributes) {
         if (name.startsWith('on') || (forbidden.includes(name) && (inContent || name !== 'style'))) found.push(`<${tag} ${name}="${value}">`);
