@@ -162,6 +162,7 @@ describe('rich messages in the Chromium panel', () => {
     await until(postbacks, (n) => n === 1);
     await new Promise((r) => setTimeout(r, 700));
     expect(await postbacks()).toBe(1);
+    expect(await answer('cards')).toEqual([{ title: 'Choose Business', value: 'PLAN_BUSINESS' }]); // recorded on the card, once
     await waitForText(panel, 'PLAN_BUSINESS'); // the customer's own message, in the thread
   });
 
