@@ -118,6 +118,9 @@ export async function longThread(h: Harness, id: number, count: number, options:
       domNewest,
       framesP95: percentile(frames, 95),
       framesMedian: percentile(frames, 50),
+      /** Frames that took more than one and a half vsync intervals: at least one frame dropped. */
+      framesLong: frames.filter((d) => d > 25).length,
+      frames: frames.length,
       oldest: { ...oldest, firstShown, steps: oldest.steps.length, firstSteps: percentile(oldest.steps.slice(0, k), 50), lastSteps: percentile(oldest.steps.slice(-k), 50) },
       panelCpuSeconds: panelCpu,
       workerCpuSeconds: workerCpu,
