@@ -57,7 +57,18 @@ export class Harness {
     const copy = join(profile, 'extension');
     const build = options.build ? options.build(CHROME_BUILD, copy, sandbox.url) : options.granted ? buildWithGranted(CHROME_BUILD, copy, options.granted) : CHROME_BUILD;
     const extensionId = await browser.installExtension(build);
-    return new Harness(sandbox, browser, extensionId, profile);
+    const harness = new Harness(sandbox, browser, extensionId, profile);
+    await harness.closeWelcome();
+    return harness;
+  }
+
+  /** A first install opens the options page to welcome the user: the tests open their own pages, and a
+   *  welcome tab in front would leave them in the background (no animation frames, no transitions). */
+  async closeWelcome(): Promise<void> {
+    const welcome = await this.browser
+      .waitForTarget((t) => t.url() === this.url('options') && t.type() === 'page', { timeout: 3_000 })
+      .catch(() => null);
+    await (await welcome?.page())?.close();
   }
 
   /**
@@ -81,7 +92,9 @@ export class Harness {
     // An unpacked extension's id is the sha256 of its path, its first 32 hex digits written with a to p.
     const hash = createHash('sha256').update(CHROME_BUILD).digest('hex').slice(0, 32);
     const extensionId = [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-    return new Harness(sandbox, browser, extensionId, profile);
+    const harness = new Harness(sandbox, browser, extensionId, profile);
+    if (!options.profile) await harness.closeWelcome(); // a new profile: the extension is installed now
+    return harness;
   }
 
   /** A full browser restart on the same profile (startOnProfile only); the sandbox keeps running. Use the
@@ -100,6 +113,7 @@ export class Harness {
     await page.setViewport({ width: 400, height: 720 });
     page.on('pageerror', (e) => console.error(`[${which}] page error:`, e));
     await page.goto(this.url(which));
+    await page.bringToFront();
     return page;
   }
 
