@@ -38,7 +38,7 @@ describe('the add-on in Firefox against the sandbox', () => {
         id: b.runtime.id,
       };
     });
-    expect(info).toMatchObject({ mv: 2, sidebar: h.url('sidepanel'), action: '__MSG_appName__', id: 'hoory-sidebar@hoory.com' }); // words from _locales
+    expect(info).toMatchObject({ mv: 2, sidebar: h.url('sidepanel'), action: 'Hoory Sidebar', id: 'hoory-sidebar@hoory.com' }); // __MSG_appName__, resolved from _locales
     expect(info.background).toMatch(/background/);
     // Both context-menu items exist: creating one again is refused as a duplicate.
     const menuErrors = await page.evaluate(async () => {
