@@ -4,24 +4,11 @@
 import { anchorOffset, captureAnchor, restoreAnchor, type Anchor } from './anchor';
 import { whenIdle } from './idle';
 import { offsetsOf, tailRange, windowRange, type Range } from './layout';
+import {
+  ELEMENT_BUDGET, ESTIMATED_COST, ESTIMATED_HEIGHT, FIRST_REACH, INITIAL_ROWS, MAX_REACH, NEAR_BOTTOM_PX, NEAR_TOP_PX,
+  NO_LAYOUT_ROWS, REACH_STEP, TAIL_ROWS,
+} from './tuning';
 
-const ESTIMATED_HEIGHT = 52;
-const ESTIMATED_COST = 8;
-/** Elements the rendered rows may hold together; the thread's bound is 1,500 with the rest of the list. */
-export const ELEMENT_BUDGET = 1_000;
-/** Rows per side just after a jump, then REACH_STEP more whenever the page is idle, up to MAX_REACH (and
- *  within the budget): a jump renders little at once, and the rows around it come when nothing else runs. */
-export const FIRST_REACH = 12;
-const REACH_STEP = 12;
-const MAX_REACH = 240;
-/** Before the list knows its viewport: the newest rows. Without a layout at all (every size 0): more. */
-const INITIAL_ROWS = 24;
-const NO_LAYOUT_ROWS = 400;
-/** The newest rows stay rendered wherever the reader is: a question the team just asked can be answered
- *  (Tab, a screen reader's browse mode, find in page reach it) without scrolling down to it first. */
-const TAIL_ROWS = 4;
-const NEAR_BOTTOM_PX = 32;
-const NEAR_TOP_PX = 48;
 
 export interface Elements {
   scroller: { current: HTMLElement | null };
@@ -117,12 +104,16 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
   return {
     /** Called while rendering: the rows now, and which to render. */
     render(nextKeys: readonly string[], onNearTop: (() => void) | undefined) {
-      if (nextKeys !== keys) offsetCache = null;
+      if (nextKeys !== keys) {
+        offsetCache = null;
+        // Older rows came above: those beyond the viewport render when the page is idle, not in this frame.
+        if (keys.length && nextKeys[0] !== keys[0] && nextKeys.indexOf(keys[0]!) > 0) reach = FIRST_REACH;
+      }
       keys = nextKeys;
       nearTop = onNearTop;
       let next = compute();
       if (viewport && reach > FIRST_REACH && (next.start >= range.end || next.end <= range.start)) {
-        // A jump (to the newest, or far along the scrollbar) renders little at once, the rest over the next frames.
+        // A jump (to the newest, or far along the scrollbar) renders little at once, the rest when idle.
         reach = FIRST_REACH;
         next = compute();
       }
