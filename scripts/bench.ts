@@ -79,8 +79,14 @@ try {
   const profile = process.env.BENCH_PROFILE === '1' ? join(OUT, 'bench') : undefined;
   const b = await burst(h, panel, short, BURST, profile);
   report.burst = b;
-  row(`burst: ${BURST} replies sent in ${b.sendMs} ms, sent → shown p50 / p95 / max`, `${b.p50} / ${b.p95} / ${b.max} ms`, 'p95 ≤ 50 ms', b.p95 <= 50);
-  row('burst: each reply shown, exactly once, in order; badge', `${b.seen}/${BURST} seen, ${b.once ? 'each once' : 'NOT each once'}, badge "${b.badge}"`, `all once, badge ""`, b.once && b.seen === BURST && b.badge === '');
+  const pick = b.runs.find((r) => r.p95 === b.p95) ?? b.runs[0]!;
+  row(
+    `burst: ${BURST} replies in ~1.5 s, 3 times; sent → shown p95 (median of 3, each), and p50 / max of the median run`,
+    `p95 ${b.p95} ms (${b.p95s.join(', ')}); p50 ${pick.p50}, max ${pick.max} ms`,
+    'p95 ≤ 50 ms',
+    b.p95 <= 50,
+  );
+  row('burst: each reply shown, exactly once, in order; badge', `${b.seen}/${BURST} seen in each, ${b.once ? 'each once' : 'NOT each once'}, badge "${b.badge}"`, `all once, badge ""`, b.once && b.seen === BURST && b.badge === '');
 
   const stops = await afterWorkerStop(h, panel, short, 5);
   report.afterWorkerStopMs = stops;
