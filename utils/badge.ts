@@ -1,5 +1,6 @@
 // The toolbar badge: the number of unread agent replies across all conversations.
-import { strings } from './strings';
+import { plural, t } from './i18n/messages';
+import { formatNumber } from './i18n/locale';
 
 export function badgeText(unread: number): string {
   if (unread <= 0) return '';
@@ -7,5 +8,5 @@ export function badgeText(unread: number): string {
 }
 
 export function badgeTitle(unread: number): string {
-  return unread > 0 ? `${strings.appName}: ${strings.unreadReplies(unread)}` : strings.appName;
+  return unread > 0 ? `${t('appName')}: ${plural('unreadReplies', unread, formatNumber(unread))}` : t('appName');
 }

@@ -3,7 +3,7 @@
 import { captureScreenshot } from './background/screenshot';
 import { openPanel, type MenuClickInfo, type MenuTab } from './platform';
 import type { Handoff } from './protocol/mailboxes';
-import { strings } from './strings';
+import { t } from './i18n/messages';
 
 export const MENU_PAGE = 'hoory-ask-page';
 export const MENU_SELECTION = 'hoory-ask-selection';
@@ -12,9 +12,9 @@ const MENU_SCREENSHOT = 'hoory-screenshot';
 export const SCREENSHOT_COMMAND = 'send-screenshot';
 
 export const menuItems = () => [
-  { id: MENU_PAGE, title: strings.menuAskPage, contexts: ['page'] },
-  { id: MENU_SELECTION, title: strings.menuAskSelection, contexts: ['selection'] },
-  { id: MENU_SCREENSHOT, title: strings.menuScreenshot, contexts: ['page'] },
+  { id: MENU_PAGE, title: t('menuAskPage'), contexts: ['page'] },
+  { id: MENU_SELECTION, title: t('menuAskSelection'), contexts: ['selection'] },
+  { id: MENU_SCREENSHOT, title: t('menuScreenshot'), contexts: ['page'] },
 ];
 
 type HandOff = (handoff: Handoff) => Promise<void>;

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { PageContext } from './protocol';
 import { requestPermission } from './platform';
-import { strings } from './strings';
+import { t } from './i18n/messages';
 
 export async function readActivePage(): Promise<PageContext | null> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -23,5 +23,5 @@ export async function getActivePage(): Promise<PageContext | null> {
 
 /** The line added to a message so the agent sees the page in Hoory's dashboard. */
 export function pageLine(page: PageContext): string {
-  return strings.pageLine(page.title, page.url);
+  return t('pageLine', page.title, page.url);
 }

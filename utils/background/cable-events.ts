@@ -2,7 +2,7 @@
 // complete their outbox items, an agent's new reply may notify, typing and presence are shown.
 import { MessageType } from '../api/message-type';
 import type { CableEvent } from '../cable/events';
-import { strings } from '../strings';
+import { t } from '../i18n/messages';
 import { isAgentMessage } from '../unread';
 import type { Notifier } from './notifications';
 import type { SessionOutbox } from './outbox';
@@ -36,7 +36,7 @@ export function createCableEventHandler(session: Session, store: Store, outbox: 
         case 'typing':
           store.setTyping(
             event.conversationId,
-            event.on ? { name: event.agentName || strings.agentFallbackName, ...(event.avatarUrl ? { avatarUrl: event.avatarUrl } : {}) } : null,
+            event.on ? { name: event.agentName || t('agentFallbackName'), ...(event.avatarUrl ? { avatarUrl: event.avatarUrl } : {}) } : null,
           );
           return;
         case 'presence':

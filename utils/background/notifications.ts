@@ -1,7 +1,7 @@
 // A desktop notification for an agent's new reply, when the customer turned them on and no panel shows
 // that thread. The words come from the strings; the click is handled in the entrypoint.
 import type { Message } from '../api/schemas';
-import { strings } from '../strings';
+import { t } from '../i18n/messages';
 import type { Panels } from './panels';
 import type { Session } from './session';
 
@@ -21,8 +21,8 @@ export function createNotifier(session: Session, panels: Panels, notify: Notify)
     agentReplied(message: Message) {
       const id = message.conversation_id;
       if (panels.isVisible(id) || !session.settings.peek().notifications) return;
-      const name = message.sender?.available_name || message.sender?.name || strings.agentFallbackName;
-      const text = message.content?.slice(0, 200) || strings.newReply;
+      const name = message.sender?.available_name || message.sender?.name || t('agentFallbackName');
+      const text = message.content?.slice(0, 200) || t('newReply');
       void notify(notificationId(id, message.id), name, text).catch(() => {});
     },
   };
