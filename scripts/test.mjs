@@ -3,7 +3,7 @@
 // Chromium and Firefox. Ends with one line "N passed, N failed" totalling every suite (CI reads it).
 // First installs the dependencies when node_modules does not match package-lock.json, and finds (or, on
 // Debian/Ubuntu as root, installs) Chromium and Firefox ESR for the end-to-end suites.
-// `npm test -- unit e2e` runs only the named parts (typecheck, unit, sandbox, lint, e2e).
+// `npm test -- unit e2e` runs only the named parts (typecheck, knip, unit, sandbox, size, lint, e2e).
 // Only Node built-ins are imported: the dependency check runs before anything is installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -52,6 +52,8 @@ if (want('e2e')) {
 }
 
 if (want('typecheck')) step('typecheck', 'npx', ['tsc', '--noEmit']);
+// No unused files, exports, types or dependencies (knip.jsonc says what the entries are).
+if (want('knip')) step('knip', 'npx', ['knip', '--no-progress']);
 if (want('unit')) vitest('unit', 'unit');
 if (want('sandbox')) {
   // The contract tests validate the sandbox's answers against Chatwoot's OpenAPI file, kept outside the repo.

@@ -186,5 +186,3 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
     },
   };
 }
-
-export type WindowController = ReturnType<typeof createWindowController>;
