@@ -75,6 +75,8 @@ export function ThreadList({ listKey, messages, hasOlder, firstUnreadKey, loadin
         class="messages__list"
         role="log"
         aria-label={strings.messages}
+        // How many messages the panel holds, rendered or not (the benchmark reads it).
+        data-count={rows.length}
         tabIndex={-1}
         ref={view.list}
         style={{ paddingBlockStart: `${view.padTop}px`, paddingBlockEnd: `${view.padBottom}px` }}
