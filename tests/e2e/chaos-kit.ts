@@ -28,6 +28,9 @@ const composer = (panel: Page) => panel.locator('::-p-aria([name="Message"][role
 /** The panel page, showing one conversation's thread with its composer. */
 export async function openThread(h: Harness, conversationId: number): Promise<Page> {
   const panel = await h.open('sidepanel');
+  // After a browser restart the new tab may open behind the restored ones: a page in the background is not
+  // rendered, and a click (which waits for the element to be in view) would never happen.
+  await panel.bringToFront();
   await panel.waitForSelector(`[data-conversation-id="${conversationId}"], .composer__input`, { timeout: 20_000 });
   if (!(await panel.$('.composer__input'))) await panel.click(`[data-conversation-id="${conversationId}"]`);
   await panel.waitForSelector('.composer__input', { timeout: 20_000 });

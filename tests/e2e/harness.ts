@@ -101,7 +101,13 @@ export class Harness {
    *  harness it returns: this one is done. */
   async restartBrowser(): Promise<Harness> {
     await this.browser.close();
-    return Harness.startOnProfile({ profile: this.profile, sandbox: this.sandbox });
+    const next = await Harness.startOnProfile({ profile: this.profile, sandbox: this.sandbox });
+    // Chromium loads a --load-extension extension anew at each start, and it opens its options page as after
+    // an install (a browser the user restarts does not): that tab would hide the pages the test opens, and a
+    // hidden page renders no frames. Close it.
+    const options = await next.browser.waitForTarget((t) => t.url() === next.url('options'), { timeout: 5_000 }).catch(() => null);
+    await (await options?.page())?.close();
+    return next;
   }
 
   url(page: 'sidepanel' | 'options') {
