@@ -1,12 +1,12 @@
 // The background's facade: it builds the parts (session, store, outbox, live link, publisher, read
 // receipts, notifications), starts them from storage, and gives the router its request handlers.
-import { effect } from '@preact/signals-core';
-import { draftsMailbox } from '../protocol/mailboxes';
+import { isOnline } from '../platform';
 import type { ConnectDeps } from './connect';
 import { createCableEventHandler } from './cable-events';
 import { createChatCache } from './chat-cache';
 import { startCsatDisplay } from './csat-display';
 import { firstUnreadOf } from './chat-state';
+import { followSession } from './follow-session';
 import { createLiveLink, type LinkOptions } from './live-link';
 import { createNotifier, type Notify } from './notifications';
 import { createHandoffs } from './handoffs';
@@ -16,7 +16,6 @@ import { startPublisher } from './publisher';
 import { startReadReceipts } from './read-receipts';
 import { createRequestHandlers } from './request-handlers';
 import { createSession } from './session';
-import type { StoredSession } from './storage';
 import { createStore } from './store';
 
 export interface ServiceDeps extends ConnectDeps {
@@ -46,33 +45,8 @@ export function createChatService(deps: ServiceDeps) {
     if (bound) store.restore(await cache.load(bound.stored.key));
     else await cache.clear();
     await outbox.load();
-    stopLinking = followSession();
+    stopLinking = followSession(session, { store, outbox, cache, link }, () => stopped);
     if (bound) void outbox.recover();
-  }
-
-  /** The live link follows the session: opened for it, reopened with a new token, and on another contact
-   *  or inbox the held chat and the unsent messages (which belonged to the old one) are dropped. */
-  function followSession() {
-    let linked: StoredSession | null = null;
-    return effect(() => {
-      const bound = session.current.value;
-      if (stopped) return;
-      if (!bound) {
-        link.close();
-        linked = null;
-        return;
-      }
-      const other = linked !== null && (linked.key !== bound.stored.key || linked.sourceId !== bound.stored.sourceId);
-      if (other) {
-        // Nothing of the old session stays: its chat, its unsent messages, its cache and its drafts.
-        store.reset();
-        void outbox.clear();
-        void cache.clear();
-        void draftsMailbox.setValue({});
-      }
-      if (other || linked?.pubsubToken !== bound.stored.pubsubToken) link.open();
-      linked = bound.stored;
-    });
   }
 
   let stopReactions = () => {};
@@ -88,6 +62,19 @@ export function createChatService(deps: ServiceDeps) {
       stopCsat();
     };
   });
+
+  /** The browser says the network went or came back. Away: the panels say so and messages wait in the
+   *  outbox. Back: reconnect and send what waits, in order, at once. */
+  async function network(online: boolean) {
+    await ready;
+    if (!session.current.peek()) return;
+    if (!online) {
+      store.setConnection('offline', 'no_network');
+      return void outbox.goneOffline();
+    }
+    link.open();
+    void outbox.wake();
+  }
 
   return {
     ready,
@@ -105,21 +92,13 @@ export function createChatService(deps: ServiceDeps) {
         setView: (conversationId: number | null) => ready.then(() => panel.setView(conversationId)),
       };
     },
-    /** The browser says the network went or came back. Away: the panels say so and messages wait in the
-     *  outbox. Back: reconnect and send what waits, in order, at once. */
-    async network(online: boolean) {
-      await ready;
-      if (!session.current.peek()) return;
-      if (!online) {
-        store.setConnection('offline', 'no_network');
-        return void outbox.goneOffline();
-      }
-      link.open();
-      void outbox.wake();
-    },
     /** Periodic wake-up (alarm): reconnect what a stopped worker or a lost network left down. */
+    network,
     async tick() {
       await ready;
+      // The browser's flag can change without an event reaching the worker (seen with CDP's emulation).
+      const saysOffline = store.connection.peek().issue === 'no_network';
+      if (isOnline() === saysOffline) return network(isOnline());
       if (session.current.peek() && !link.isOpen()) link.open();
       void outbox.drain();
     },

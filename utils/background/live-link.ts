@@ -103,3 +103,4 @@ export function createLiveLink(session: Session, store: Store, outbox: SessionOu
   return { open, close, resync, isOpen: () => cable !== null };
 }
 
+export type LiveLink = ReturnType<typeof createLiveLink>;
