@@ -38,6 +38,12 @@ export function PanelApp({ model }: { model: PanelModel }) {
     <div class="panel" data-connection={connection.status.value?.connection}>
       <Header model={model} />
       {banner}
+      {/* The browser refused to store the chat cache (quota): the chat works, but say what is not kept. */}
+      {connection.status.value?.storageFull && (
+        <p class="banner banner--warning" role="status">
+          {strings.storageFull}
+        </p>
+      )}
       <main class="panel__body" ref={main} tabIndex={-1}>
         {view.kind === 'list' && (
           <ConversationList

@@ -1,8 +1,8 @@
 // The live link follows the session: opened for it, reopened with a new token; and on another contact or
 // inbox, nothing of the old session stays: its chat, its unsent messages and their files, its cache, its
-// drafts.
+// drafts and a hand-off still waiting for a panel.
 import { effect } from '@preact/signals-core';
-import { draftsMailbox } from '../protocol/mailboxes';
+import { draftsMailbox, handoffMailbox } from '../protocol/mailboxes';
 import type { ChatCache } from './chat-cache';
 import type { LiveLink } from './live-link';
 import type { SessionOutbox } from './outbox';
@@ -33,6 +33,7 @@ export function followSession(session: Session, { store, outbox, cache, link }: 
       void outbox.clear();
       void cache.clear();
       void draftsMailbox.setValue({});
+      void handoffMailbox.setValue(null); // a page or a screenshot left for the old session's panel
     }
     if (other || linked?.pubsubToken !== bound.stored.pubsubToken) link.open();
     linked = bound.stored;
