@@ -64,7 +64,7 @@ if (want('sandbox')) {
     results.push({ suite: 'sandbox (no ../shared/reference)', passed: 0, failed: 1 });
   }
 }
-if (want('e2e') || want('lint')) {
+if (want('e2e') || want('lint') || want('size')) {
   step('build chrome', 'npx', ['wxt', 'build']);
   step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 }

@@ -94,7 +94,7 @@ export const strings = withMessages(sentences, [
   'attachFiles', 'filesToSend', 'dropFiles', 'redactTitle', 'redactHelp', 'redactKeys', 'redactImage',
   'addBox', 'undoBox', 'clearBoxes', 'done', 'cancel',
   // Background: connection details, notifications, context menu, request errors
-  'newReply', 'menuAskPage', 'menuAskSelection', 'menuScreenshot', 'storageFull',
+  'newReply', 'menuAskPage', 'menuAskSelection', 'menuScreenshot', 'storageFull', 'jumpToNewest',
   // Options
   'optionsTitle', 'welcomeTitle', 'welcomeBody', 'optionsIntro', 'serverSection', 'identitySection',
   'identityHelp', 'installationUrl', 'installationUrlHelp', 'inboxIdentifier', 'inboxIdentifierHelp', 'email',

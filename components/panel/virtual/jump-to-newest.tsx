@@ -2,10 +2,7 @@
 // A real button (Tab reaches it, Enter and Space press it); focus goes to the log after the jump rather
 // than to the page, since the button leaves with the jump.
 import { useRef } from 'preact/hooks';
-
-// The words belong in public/_locales (key `jumpToNewest`) through utils/strings.ts, which another change
-// owns; until that key exists the English words stand here.
-const JUMP_TO_NEWEST = 'Jump to newest';
+import { strings } from '@/utils/strings';
 
 export function JumpToNewest({ onJump }: { onJump: (hadFocus: boolean) => void }) {
   const button = useRef<HTMLButtonElement>(null);
@@ -17,7 +14,7 @@ export function JumpToNewest({ onJump }: { onJump: (hadFocus: boolean) => void }
         class="button button--small messages__jump-button"
         onClick={() => onJump(document.activeElement === button.current)}
       >
-        <span aria-hidden="true">↓</span> {JUMP_TO_NEWEST}
+        <span aria-hidden="true">↓</span> {strings.jumpToNewest}
       </button>
     </div>
   );
