@@ -63,7 +63,10 @@ export function createLiveLink(session: Session, store: Store, outbox: SessionOu
     if (!bound) return;
     try {
       const list = await bound.api.listConversations();
-      if (session.current.peek() !== bound) return; // the session changed meanwhile
+      // Another contact or inbox meanwhile: not ours. (The same one adopted again — a policy re-applied at
+      // start, a renewed token — is the same chat, and its answer counts.)
+      const now = session.current.peek()?.stored;
+      if (now?.key !== bound.stored.key || now.sourceId !== bound.stored.sourceId) return;
       resyncAttempt = 0;
       store.resynced(list);
       void outbox.reconcile(list); // a message whose answer a worker stop lost may be there already
