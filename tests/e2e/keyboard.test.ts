@@ -80,7 +80,7 @@ describe('keyboard only', () => {
     first = c!.id;
     // The panel follows into the conversation it started; the focus stays in the composer.
     await until(() => panel.evaluate(() => document.querySelector('[role="log"]') !== null), Boolean);
-    expect(await focused(panel)).toMatchObject({ tag: 'textarea', name: 'Message' });
+    await until(() => focused(panel), (f) => f.tag === 'textarea' && f.name === 'Message');
   });
 
   it('a screen reader hears the agent’s reply once, through the live region, and the typing once', async () => {
@@ -117,7 +117,8 @@ describe('keyboard only', () => {
   it('Escape goes back to the list, with the focus on the conversation just left', async () => {
     await panel.keyboard.press('Escape');
     await waitForText(panel, 'New conversation');
-    expect(await focused(panel)).toMatchObject({ conversation: String(first) });
+    // The list paints, then the focus returns to the row just left.
+    await until(() => focused(panel), (f) => f.conversation === String(first));
   });
 
   it('a second conversation, then the arrows between them, Enter to reopen, Escape back', async () => {
@@ -134,10 +135,10 @@ describe('keyboard only', () => {
     const stops = () => panel.$$eval('.conversation', (items) => items.map((b) => (b as HTMLElement).tabIndex));
     expect(await stops()).toEqual([0, -1]);
     await panel.keyboard.press('ArrowDown');
-    expect(await focused(panel)).toMatchObject({ conversation: String(first) });
+    await until(() => focused(panel), (f) => f.conversation === String(first));
     expect(await stops()).toEqual([-1, 0]);
     await panel.keyboard.press('ArrowUp');
-    expect(await focused(panel)).toMatchObject({ conversation: String(second) });
+    await until(() => focused(panel), (f) => f.conversation === String(second));
     await panel.keyboard.press('End');
     await panel.keyboard.press('Enter');
     await waitForText(panel, 'You chose: Pro');
