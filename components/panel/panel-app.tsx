@@ -9,9 +9,13 @@ import { strings } from '@/utils/strings';
 import { ConversationList } from './conversation-list';
 import { ErrorBanner } from './error-banner';
 import { Header } from './header';
-import { NewConversation } from './new-conversation';
 import { NotConfigured } from './not-configured';
-import { ThreadScreen } from './thread-screen';
+import { lazy } from './rich/lazy';
+import { whenIdle } from './virtual/idle';
+
+const screens = lazy('The conversation screens', () => import('./conversation-screens'));
+// Only in a page: WXT also imports the entrypoints in Node while building.
+if (typeof document !== 'undefined') whenIdle(() => void screens.load());
 
 export function PanelApp({ model }: { model: PanelModel }) {
   const { connection } = model;
@@ -34,6 +38,9 @@ export function PanelApp({ model }: { model: PanelModel }) {
   if (!configured) return <NotConfigured onOpenSettings={model.openSettings} />;
 
   const view = model.view.value;
+  // Until the conversation screens' chunk is there (a panel that opens straight into a thread), the area
+  // says it is loading; the screen renders as soon as the chunk arrives.
+  const conversation = view.kind === 'list' ? undefined : screens.get();
   return (
     <div class="panel" data-connection={connection.status.value?.connection}>
       <Header model={model} />
@@ -52,8 +59,13 @@ export function PanelApp({ model }: { model: PanelModel }) {
             onNew={() => model.startNewConversation()}
           />
         )}
-        {view.kind === 'thread' && <ThreadScreen model={model} />}
-        {view.kind === 'new' && <NewConversation model={model} />}
+        {view.kind !== 'list' && !conversation && (
+          <p class="muted panel--center" role="status">
+            {strings.loadingThread}
+          </p>
+        )}
+        {view.kind === 'thread' && conversation && <conversation.ThreadScreen model={model} />}
+        {view.kind === 'new' && conversation && <conversation.NewConversation model={model} />}
       </main>
       <Announcements model={model} />
     </div>
@@ -88,7 +100,8 @@ const focusFirst = (root: ParentNode | null | undefined, selectors: string[]) =>
  */
 function useViewFocus(model: PanelModel, main: { current: HTMLElement | null }) {
   const view = model.view.value;
-  const loaded = model.thread.current.value !== null;
+  // A thread has loaded once its messages are there and its screen's chunk too (the composer is in it).
+  const loaded = view.kind === 'thread' && model.thread.current.value !== null && screens.get() !== undefined;
   const previous = useRef<PanelView>(view);
   const pending = useRef<PanelView | null>(null);
 
