@@ -84,6 +84,17 @@ export const threadViewSchema = z.object({
 });
 export type ThreadView = z.infer<typeof threadViewSchema>;
 
+/** Older rows of a thread, prepended ('thread.older'): a page costs the same however long the thread. */
+export const olderRowsSchema = z.object({
+  conversationId: z.int(),
+  status: z.string(),
+  hasOlder: z.boolean(),
+  firstUnreadKey: z.optional(z.string()),
+  upsert: z.array(threadMessageSchema),
+  remove: z.array(z.string()),
+});
+export type OlderRows = z.infer<typeof olderRowsSchema>;
+
 const panelStatusSchema = z.object({
   configured: z.boolean(),
   inboxName: z.optional(z.string()),

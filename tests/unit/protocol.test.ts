@@ -63,10 +63,10 @@ const cases: { [T in RequestType]: { good: object[]; bad: unknown[]; replies: un
     ],
   },
   'thread.older': {
-    good: [{ conversationId: 1 }],
-    bad: [{ conversationId: null }],
-    replies: [{ ...view, hasOlder: true }],
-    badReplies: [{ conversationId: 1 }],
+    good: [{ conversationId: 1 }, { conversationId: 1, before: 'm40' }],
+    bad: [{ conversationId: null }, { conversationId: 1, before: 40 }],
+    replies: [{ conversationId: 1, status: 'open', hasOlder: true, upsert: view.messages, remove: [] }],
+    badReplies: [{ conversationId: 1 }, { ...view, hasOlder: true }],
   },
   'message.send': {
     good: [

@@ -11,6 +11,7 @@ import { createLiveLink, type LinkOptions } from './live-link';
 import { createNotifier, type Notify } from './notifications';
 import { createHandoffs } from './handoffs';
 import { createSessionOutbox } from './outbox';
+import { createOlderPages } from './older-pages';
 import { createPanels, type EventSink } from './panels';
 import { startPublisher } from './publisher';
 import { startReadReceipts } from './read-receipts';
@@ -35,7 +36,8 @@ export function createChatService(deps: ServiceDeps) {
   const link = createLiveLink(session, store, outbox, events, { WebSocket: deps.WebSocket, ...deps.cable });
   const handoffs = createHandoffs(panels);
   const cache = createChatCache();
-  const handlers = createRequestHandlers({ session, store, outbox, events, handoffs, deps });
+  const older = createOlderPages(session, store);
+  const handlers = createRequestHandlers({ session, store, outbox, events, handoffs, older, deps });
   let stopLinking = () => {};
   let stopped = false;
 
@@ -85,7 +87,7 @@ export function createChatService(deps: ServiceDeps) {
     attach(sink: EventSink) {
       const panel = panels.attach(sink, (id) => {
         const held = store.held(id);
-        store.opened(id, held && firstUnreadOf(held));
+        store.opened(id, held && firstUnreadOf(held), !panels.isVisible(id));
       });
       return {
         detach: panel.detach,

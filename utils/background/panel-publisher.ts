@@ -1,7 +1,7 @@
 // Tells each panel what changed since it was last told: its status when it changed, the summaries of the
 // conversations that changed, and the rows of its thread that changed. A panel that starts showing a
 // thread gets that thread's whole view once.
-import type { BackgroundEvent, ConversationSummary, PanelStatus, ThreadView } from '../protocol';
+import type { BackgroundEvent, ConversationSummary, OlderRows, PanelStatus, ThreadView } from '../protocol';
 import { placeholderConversation, type ConversationState } from './chat-state';
 import type { EventSink, Panels } from './panels';
 import type { Session } from './session';
@@ -32,6 +32,20 @@ export function panelStatus(store: Store, session: Session): PanelStatus {
 export function threadView(store: Store, id: number): ThreadView {
   const state = store.held(id) ?? placeholderConversation(id);
   return views.threadView(state, store.windowOf(id), store.pending.peek(), store.unreadMarks.peek().get(id), store.csatDisplay.peek().get(id));
+}
+
+/**
+ * The rows of a thread's window before `before` (the oldest row a panel holds), after its window grew:
+ * what "load older" adds, built and sent alone. Without `before` (or not found), the whole window.
+ */
+export function olderRows(store: Store, id: number, before?: string): OlderRows {
+  const state = store.held(id) ?? placeholderConversation(id);
+  const window = store.windowOf(id);
+  const rows = threadRows(state, window, store.pending.peek(), store.csatDisplay.peek().get(id));
+  const end = before === undefined ? -1 : rows.findIndex((row) => row.key === before);
+  const older = end === -1 ? rows : rows.slice(0, end);
+  const facts = threadFacts(state, window, rows, store.unreadMarks.peek().get(id));
+  return { conversationId: id, ...facts, upsert: older.map((row) => row.build()), remove: [] };
 }
 
 export function createPanelPublisher(store: Store, session: Session, panels: Panels) {

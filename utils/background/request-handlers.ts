@@ -9,15 +9,12 @@ import { connect, type ConnectDeps } from './connect';
 import type { CableEventHandler } from './cable-events';
 import { managedFields, withManaged } from './managed-settings';
 import type { Handoffs } from './handoffs';
-import { placeholderConversation } from './chat-state';
 import type { SessionOutbox } from './outbox';
-import { panelStatus, threadView } from './panel-publisher';
+import type { OlderPages } from './older-pages';
+import { olderRows, panelStatus, threadView } from './panel-publisher';
 import type { Session } from './session';
 import type { Store } from './store';
 import { outboxMessage, summarize } from './views';
-
-/** The server's page size for GET messages: a shorter page means the history starts there. */
-const MESSAGES_PAGE = 20;
 
 export interface HandlerParts {
   session: Session;
@@ -25,10 +22,11 @@ export interface HandlerParts {
   outbox: SessionOutbox;
   events: CableEventHandler;
   handoffs: Handoffs;
+  older: OlderPages;
   deps: ConnectDeps;
 }
 
-export function createRequestHandlers({ session, store, outbox, events, handoffs, deps }: HandlerParts): RequestHandlers {
+export function createRequestHandlers({ session, store, outbox, events, handoffs, older, deps }: HandlerParts): RequestHandlers {
   return {
     async connect({ settings: typed }) {
       const input = await withManaged(typed); // a browser policy's values win over what was typed
@@ -57,15 +55,10 @@ export function createRequestHandlers({ session, store, outbox, events, handoffs
       if (!store.held(conversationId)) void events.fetchConversation(conversationId);
       return threadView(store, conversationId);
     },
-    /** The window grows first (the store holds the window and a margin); the server fills what it lacks. */
-    async 'thread.older'({ conversationId: id }) {
-      store.growWindow(id);
-      const state = store.held(id) ?? placeholderConversation(id);
-      if (state.messages.length < store.windowOf(id) && state.hasOlder) {
-        const older = await session.require().api.listMessages(id, state.messages[0]?.id);
-        store.applyOlder(id, older, older.length >= MESSAGES_PAGE);
-      }
-      return threadView(store, id);
+    /** The window grows a page; the answer is the rows before the panel's oldest, not the whole window. */
+    async 'thread.older'({ conversationId: id, before }) {
+      await older.grow(id);
+      return olderRows(store, id, before);
     },
     /** One message per file, the text with the first, so a file the server refuses fails alone. */
     async 'message.send'({ conversationId: asked, content, page, attachments = [], follows }) {

@@ -77,10 +77,12 @@ export function createStore() {
       return state !== undefined;
     },
 
-    /** An older page from the server; `hasOlder` when the page was full. */
-    applyOlder(id: number, messages: Message[], hasOlder: boolean) {
+    /** An older page from the server; `hasOlder` when the page was full. Answers how many it added. */
+    applyOlder(id: number, messages: Message[], hasOlder: boolean): number {
       const state = held(id) ?? placeholderConversation(id);
-      put({ ...state, messages: mergeMessages(state.messages, messages), hasOlder });
+      const merged = mergeMessages(state.messages, messages);
+      put({ ...state, messages: merged, hasOlder });
+      return merged.length - state.messages.length;
     },
 
     /** The server's whole list after a (re)connect: what it no longer has is dropped. */
@@ -106,8 +108,11 @@ export function createStore() {
       });
     },
 
-    /** A panel starts showing a thread: where its unread replies begin, and a window that shows them all. */
-    opened(id: number, firstUnread: Message | undefined) {
+    /**
+     * A panel starts showing a thread: where its unread replies begin, and a window that shows them all.
+     * `fresh` (no other panel shows it): the window starts small again, however far it was paged back.
+     */
+    opened(id: number, firstUnread: Message | undefined, fresh = false) {
       batch(() => {
         const marks = new Map(unreadMarks.peek());
         if (firstUnread) marks.set(id, firstUnread.id);
@@ -115,7 +120,7 @@ export function createStore() {
         unreadMarks.value = marks;
         const state = held(id);
         const fromFirst = firstUnread && state ? state.messages.length - state.messages.indexOf(firstUnread) : 0;
-        const size = Math.max(windows.peek().get(id) ?? THREAD_PAGE, Math.min(fromFirst + 5, MAX_OPEN_WINDOW));
+        const size = Math.max(fresh ? THREAD_PAGE : windowOf(id), Math.min(fromFirst + 5, MAX_OPEN_WINDOW));
         if (size !== windows.peek().get(id)) windows.value = withEntry(windows.peek(), id, size);
       });
     },

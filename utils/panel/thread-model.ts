@@ -2,7 +2,7 @@
 // demand, the agent typing, and the answers to its interactive messages.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Connector } from '../connector';
-import type { ThreadMessage, ThreadPatch, ThreadView, TypingAgent } from '../protocol';
+import type { OlderRows, ThreadMessage, ThreadPatch, ThreadView, TypingAgent } from '../protocol';
 import { readonly } from './readonly';
 
 const AGENT_TYPING_TIMEOUT_MS = 30_000; // the widget clears a typing indicator by itself after 30 s
@@ -13,13 +13,33 @@ function order(a: ThreadMessage, b: ThreadMessage): number {
   return pending || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0);
 }
 
-/** A patch applied to a view: unchanged rows keep their objects, so only changed rows render again. */
-export function patchView(view: ThreadView, patch: ThreadPatch): ThreadView {
-  const rows = new Map(view.messages.map((m) => [m.key, m]));
-  for (const key of patch.remove) rows.delete(key);
-  for (const message of patch.upsert) rows.set(message.key, message);
+/**
+ * A patch applied to a view: unchanged rows keep their objects, so only changed rows render again. New rows
+ * that all go before the first row ("load older") or after the last (a new message) are added without
+ * sorting the thread again, and changed rows are replaced where they are: a patch costs the same however
+ * long the thread, bar one pass.
+ */
+export function patchView(view: ThreadView, patch: ThreadPatch | OlderRows): ThreadView {
   const { conversationId, status, hasOlder, firstUnreadKey } = patch;
-  return { conversationId, status, hasOlder, ...(firstUnreadKey ? { firstUnreadKey } : {}), messages: [...rows.values()].sort(order) };
+  const facts = { conversationId, status, hasOlder, ...(firstUnreadKey ? { firstUnreadKey } : {}) };
+  const held = view.messages;
+  const added = [...patch.upsert].sort(order);
+  const [first, last] = [held[0], held[held.length - 1]];
+  const lastAdded = added[added.length - 1];
+  if (!patch.remove.length && lastAdded && (!first || order(lastAdded, first) < 0)) return { ...facts, messages: [...added, ...held] };
+  if (!patch.remove.length && added[0] && last && order(last, added[0]) < 0) return { ...facts, messages: [...held, ...added] };
+  const at = new Map(held.map((m, i) => [m.key, i]));
+  const gone = new Set(patch.remove);
+  const rows = held.slice();
+  const fresh: ThreadMessage[] = [];
+  for (const message of added) {
+    const i = at.get(message.key);
+    // In place when it keeps its place (an edit, a status); otherwise it is placed again below.
+    if (i !== undefined && order(rows[i]!, message) === 0) (rows[i] = message), gone.delete(message.key);
+    else (fresh.push(message), i !== undefined && gone.add(message.key));
+  }
+  const kept = gone.size ? rows.filter((m) => !gone.has(m.key)) : rows;
+  return { ...facts, messages: fresh.length ? [...kept, ...fresh].sort(order) : kept };
 }
 
 export function createThreadModel(connector: Connector, shown: ReadonlySignal<number | null>, fail: (e: unknown) => void) {
@@ -55,7 +75,15 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
       const held = current.peek();
       if (!held?.hasOlder || loadingOlder.peek()) return;
       loadingOlder.value = true;
-      await connector.request({ type: 'thread.older', conversationId: held.conversationId }).then(accept, fail);
+      // The rows before the oldest stored one the panel holds come back, and go in front of it.
+      const before = held.messages.find((m) => m.id !== undefined)?.key;
+      const id = held.conversationId;
+      await connector
+        .request({ type: 'thread.older', conversationId: id, ...(before ? { before } : {}) })
+        .then((rows) => {
+          const now = view.peek();
+          if (now?.conversationId === id) view.value = patchView(now, rows);
+        }, fail);
       loadingOlder.value = false;
     },
     retry: (echoId: string) => void connector.request({ type: 'message.retry', echoId }).catch(fail),

@@ -5,6 +5,7 @@ import {
   connectResultSchema,
   pageContextSchema,
   settingsInputSchema,
+  olderRowsSchema,
   snapshotSchema,
   threadViewSchema,
 } from '../protocol';
@@ -30,7 +31,8 @@ export const requests = {
   'settings.notifications': { request: z.object({ on: z.boolean() }), reply: none },
   'snapshot.get': { request: z.object({}), reply: snapshotSchema },
   'thread.open': { request: z.object({ conversationId }), reply: threadViewSchema },
-  'thread.older': { request: z.object({ conversationId }), reply: threadViewSchema },
+  /** The rows older than those the panel holds (`before`, its oldest row's key), a page at a time. */
+  'thread.older': { request: z.object({ conversationId, before: z.optional(z.string()) }), reply: olderRowsSchema },
   'message.send': {
     request: z.object({
       conversationId: z.nullable(conversationId),

@@ -135,3 +135,18 @@ describe('the "New messages" line', () => {
     expect(threadView(state, 10, []).firstUnreadKey).toBeUndefined();
   });
 });
+
+describe('an older page', () => {
+  it('goes in front of what is held, without touching it', () => {
+    const held = [msg(10), msg(11)];
+    const merged = mergeMessages(held, [msg(9), msg(8, { private: true }), msg(7)]);
+    expect(merged.map((m) => m.id)).toEqual([7, 9, 10, 11]);
+    expect(merged[2]).toBe(held[0]);
+  });
+
+  it('that overlaps what is held is merged by id as any answer', () => {
+    const merged = mergeMessages([msg(10), msg(11)], [msg(9), msg(10, { content: 'edited' })]);
+    expect(merged.map((m) => m.id)).toEqual([9, 10, 11]);
+    expect(merged[1]!.content).toBe('edited');
+  });
+});

@@ -98,6 +98,16 @@ describe('store', () => {
     expect(store.windowOf(1)).toBe(200);
   });
 
+  it('a thread opened again where no panel shows it starts with a small window, however far it was paged', () => {
+    const store = createStore();
+    store.applyConversation(conv({ messages: Array.from({ length: 500 }, (_, i) => msg(i + 1)) }), true);
+    for (let i = 0; i < 10; i++) store.growWindow(1);
+    store.opened(1, undefined); // another panel still shows it: the window stays
+    expect(store.windowOf(1)).toBe(11 * THREAD_PAGE);
+    store.opened(1, undefined, true);
+    expect(store.windowOf(1)).toBe(THREAD_PAGE);
+  });
+
   it('"load older" grows the window a page at a time', () => {
     const store = createStore();
     store.growWindow(1);

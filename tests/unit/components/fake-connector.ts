@@ -7,6 +7,7 @@ import type { Connector } from '@/utils/connector';
 import type {
   BackgroundEvent,
   ConversationSummary,
+  OlderRows,
   PageContext,
   PageRequest,
   PanelStatus,
@@ -47,7 +48,7 @@ const defaultReplies: Handlers = {
   }),
   connect: () => ({ ok: true }),
   'thread.open': ({ conversationId }) => thread(conversationId, []),
-  'thread.older': ({ conversationId }) => thread(conversationId, []),
+  'thread.older': ({ conversationId }) => olderRows(conversationId, []),
 };
 
 export function fakeConnector(handlers: Handlers = {}, options: FakeOptions = {}) {
@@ -204,6 +205,11 @@ export function pendingMessage(echoId: string, extra: Partial<ThreadMessage> = {
 
 export function thread(conversationId: number, messages: ThreadMessage[], extra: Partial<ThreadView> = {}): ThreadView {
   return { conversationId, status: 'open', messages, hasOlder: false, ...extra };
+}
+
+/** The answer to 'thread.older': the rows before those the panel holds, with the thread's facts. */
+export function olderRows(conversationId: number, upsert: ThreadMessage[], extra: Partial<OlderRows> = {}): OlderRows {
+  return { conversationId, status: 'open', hasOlder: false, upsert, remove: [], ...extra };
 }
 
 /** A promise with its resolve exposed, to look at the UI while a request is pending. */

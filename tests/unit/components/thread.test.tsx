@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PanelApp } from '@/components/panel/panel-app';
 import { createPanelModel } from '@/utils/panel/panel-model';
-import type { ThreadMessage, ThreadView } from '@/utils/protocol';
-import { at, deferred, fakeConnector, message, snapshot, summary, thread } from './fake-connector';
+import type { OlderRows, ThreadMessage, ThreadView } from '@/utils/protocol';
+import { at, deferred, fakeConnector, message, olderRows, snapshot, summary, thread } from './fake-connector';
 import { strings } from '@/utils/strings';
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 2, 10, 15, 0) }));
@@ -150,21 +150,17 @@ describe('thread', () => {
   });
 
   it('loads earlier messages: a loading row while it runs, then the older messages above', async () => {
-    const pending = deferred<ThreadView>();
+    const pending = deferred<OlderRows>();
     const { fake } = await openThread(
       thread(5, [message({ id: 10, content: 'recent', createdAt: at(2026, 3, 10, 9, 0) })], { hasOlder: true }),
       { 'thread.older': () => pending.promise },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Show earlier messages' }));
-    expect(fake.sent('thread.older')).toEqual([{ type: 'thread.older', conversationId: 5 }]);
+    // It asks for what goes before the oldest row it holds, and gets only that.
+    expect(fake.sent('thread.older')).toEqual([{ type: 'thread.older', conversationId: 5, before: 'm10' }]);
     expect(await screen.findByText('Loading earlier messages…')).toBeTruthy();
 
-    pending.resolve(
-      thread(5, [
-        message({ id: 9, content: 'ancient', createdAt: at(2026, 3, 1, 9, 0) }),
-        message({ id: 10, content: 'recent', createdAt: at(2026, 3, 10, 9, 0) }),
-      ]),
-    );
+    pending.resolve(olderRows(5, [message({ id: 9, content: 'ancient', createdAt: at(2026, 3, 1, 9, 0) })]));
     await waitFor(() => expect(screen.queryByText('Loading earlier messages…')).toBeNull());
     const texts = [...screen.getByRole('log').querySelectorAll('.msg__text')].map((p) => p.textContent);
     expect(texts).toEqual(['ancient', 'recent']);
@@ -173,7 +169,7 @@ describe('thread', () => {
 
   it('scrolling to the top loads older messages', async () => {
     const { fake } = await openThread(thread(5, [message()], { hasOlder: true }), {
-      'thread.older': () => thread(5, [message()], { hasOlder: false }),
+      'thread.older': () => olderRows(5, [], { hasOlder: false }),
     });
     const scroller = document.querySelector('.messages')!;
     scroller.scrollTop = 0;

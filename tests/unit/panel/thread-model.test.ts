@@ -1,9 +1,9 @@
 import { signal } from '@preact/signals';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createThreadModel, patchView } from '@/utils/panel/thread-model';
-import type { ThreadPatch, ThreadView } from '@/utils/protocol';
+import type { OlderRows, ThreadPatch, ThreadView } from '@/utils/protocol';
 import { CodedError } from '@/utils/protocol/errors';
-import { deferred, fakeConnector, message, pendingMessage, thread, type Handlers } from '../components/fake-connector';
+import { deferred, fakeConnector, message, olderRows, pendingMessage, thread, type Handlers } from '../components/fake-connector';
 
 afterEach(() => vi.useRealTimers());
 
@@ -123,17 +123,17 @@ describe('thread model', () => {
   });
 
   it('loads older messages once at a time, showing that it does', async () => {
-    const answer = deferred<ThreadView>();
+    const answer = deferred<OlderRows>();
     const { fake, thread: m } = model({ 'thread.older': () => answer.promise });
     m.accept(thread(5, [message({ id: 10 })], { hasOlder: true }));
     const loading = m.loadOlder();
     expect(m.loadingOlder.value).toBe(true);
     await m.loadOlder(); // already loading: no second request
-    expect(fake.sent('thread.older')).toEqual([{ type: 'thread.older', conversationId: 5 }]);
-    answer.resolve(thread(5, [message({ id: 9 }), message({ id: 10 })], { hasOlder: false }));
+    expect(fake.sent('thread.older')).toEqual([{ type: 'thread.older', conversationId: 5, before: 'm10' }]);
+    answer.resolve(olderRows(5, [message({ id: 9, createdAt: 0 })], { hasOlder: false }));
     await loading;
     expect(m.loadingOlder.value).toBe(false);
-    expect(m.current.value!.messages).toHaveLength(2);
+    expect(m.current.value!.messages.map((r) => r.key)).toEqual(['m9', 'm10']);
     await m.loadOlder(); // nothing older
     expect(fake.sent('thread.older')).toHaveLength(1);
   });
@@ -191,5 +191,35 @@ describe('thread model', () => {
     m.setTyping(5, { name: 'Alex' });
     m.setTyping(5, null);
     expect(m.agentTyping.value).toBeNull();
+  });
+});
+
+describe('patchView on a long thread', () => {
+  const long = thread(5, Array.from({ length: 1_000 }, (_, i) => message({ id: i + 100, createdAt: 1_000 + i })));
+
+  it('"load older" goes in front, in order, and every row already held keeps its object', () => {
+    const page = [message({ id: 99, createdAt: 999 }), message({ id: 98, createdAt: 998 })];
+    const next = patchView(long, olderRows(5, page, { hasOlder: true }));
+    expect(next.messages.slice(0, 3).map((m) => m.key)).toEqual(['m98', 'm99', 'm100']);
+    expect(next.messages).toHaveLength(1_002);
+    expect(next.messages[2]).toBe(long.messages[0]);
+    expect(next.hasOlder).toBe(true);
+  });
+
+  it('a new message goes at the end; an edit is replaced where it is; a row both removed and upserted stays', () => {
+    const newest = message({ id: 5_000, createdAt: 9_999 });
+    expect(patchView(long, patch({ upsert: [newest] })).messages.at(-1)).toBe(newest);
+    const edited = { ...long.messages[500]!, content: 'edited' };
+    const next = patchView(long, patch({ upsert: [edited], remove: [edited.key] }));
+    expect(next.messages[500]).toBe(edited);
+    expect(next.messages).toHaveLength(1_000);
+    expect(next.messages[499]).toBe(long.messages[499]);
+  });
+
+  it('the same older rows again (the background’s patch after its answer) change nothing but those rows', () => {
+    const page = [message({ id: 99, createdAt: 999 })];
+    const once = patchView(long, olderRows(5, page));
+    const twice = patchView(once, patch({ upsert: [{ ...page[0]! }] }));
+    expect(twice.messages.map((m) => m.key)).toEqual(once.messages.map((m) => m.key));
   });
 });
