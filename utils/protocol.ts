@@ -74,25 +74,20 @@ const threadMessageSchema = z.object({
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 
-export const threadViewSchema = z.object({
+/** A thread's header facts, in its whole view and in a page of older rows. */
+const threadFacts = {
   conversationId: z.int(),
   status: z.string(),
-  messages: z.array(threadMessageSchema),
   hasOlder: z.boolean(),
   /** Where the replies the customer had not seen when opening the thread begin ("New messages"). */
   firstUnreadKey: z.optional(z.string()),
-});
+};
+
+export const threadViewSchema = z.object({ ...threadFacts, messages: z.array(threadMessageSchema) });
 export type ThreadView = z.infer<typeof threadViewSchema>;
 
 /** Older rows of a thread, prepended ('thread.older'): a page costs the same however long the thread. */
-export const olderRowsSchema = z.object({
-  conversationId: z.int(),
-  status: z.string(),
-  hasOlder: z.boolean(),
-  firstUnreadKey: z.optional(z.string()),
-  upsert: z.array(threadMessageSchema),
-  remove: z.array(z.string()),
-});
+export const olderRowsSchema = z.object({ ...threadFacts, upsert: z.array(threadMessageSchema), remove: z.array(z.string()) });
 export type OlderRows = z.infer<typeof olderRowsSchema>;
 
 const panelStatusSchema = z.object({

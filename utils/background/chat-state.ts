@@ -28,12 +28,6 @@ function compareMessages(a: Message, b: Message): number {
 /** Union by id; a newer copy of a message (edit, status, submitted values) replaces the held one. */
 export function mergeMessages(held: readonly Message[], incoming: readonly Message[]): Message[] {
   if (incoming.length === 0) return held as Message[];
-  // An older page ("load older") lies wholly before what is held: prepend it, without re-sorting the rest.
-  const shown = incoming.filter((m) => !m.private && m.message_type !== MessageType.activity).sort(compareMessages);
-  const first = held[0];
-  const last = shown[shown.length - 1];
-  if (!last) return held as Message[];
-  if (first && compareMessages(last, first) < 0 && new Set(shown.map((m) => m.id)).size === shown.length) return [...shown, ...held];
   const byId = new Map<number, Message>();
   for (const message of held) byId.set(message.id, message);
   for (const message of incoming) {

@@ -14,32 +14,15 @@ function order(a: ThreadMessage, b: ThreadMessage): number {
 }
 
 /**
- * A patch applied to a view: unchanged rows keep their objects, so only changed rows render again. New rows
- * that all go before the first row ("load older") or after the last (a new message) are added without
- * sorting the thread again, and changed rows are replaced where they are: a patch costs the same however
- * long the thread, bar one pass.
+ * A patch applied to a view: unchanged rows keep their objects, so only changed rows render again. The
+ * rows stay sorted, and the sort of a sorted list with a page added before or after it is one pass.
  */
 export function patchView(view: ThreadView, patch: ThreadPatch | OlderRows): ThreadView {
+  const rows = new Map(view.messages.map((m) => [m.key, m]));
+  for (const key of patch.remove) rows.delete(key);
+  for (const message of patch.upsert) rows.set(message.key, message);
   const { conversationId, status, hasOlder, firstUnreadKey } = patch;
-  const facts = { conversationId, status, hasOlder, ...(firstUnreadKey ? { firstUnreadKey } : {}) };
-  const held = view.messages;
-  const added = [...patch.upsert].sort(order);
-  const [first, last] = [held[0], held[held.length - 1]];
-  const lastAdded = added[added.length - 1];
-  if (!patch.remove.length && lastAdded && (!first || order(lastAdded, first) < 0)) return { ...facts, messages: [...added, ...held] };
-  if (!patch.remove.length && added[0] && last && order(last, added[0]) < 0) return { ...facts, messages: [...held, ...added] };
-  const at = new Map(held.map((m, i) => [m.key, i]));
-  const gone = new Set(patch.remove);
-  const rows = held.slice();
-  const fresh: ThreadMessage[] = [];
-  for (const message of added) {
-    const i = at.get(message.key);
-    // In place when it keeps its place (an edit, a status); otherwise it is placed again below.
-    if (i !== undefined && order(rows[i]!, message) === 0) (rows[i] = message), gone.delete(message.key);
-    else (fresh.push(message), i !== undefined && gone.add(message.key));
-  }
-  const kept = gone.size ? rows.filter((m) => !gone.has(m.key)) : rows;
-  return { ...facts, messages: fresh.length ? [...kept, ...fresh].sort(order) : kept };
+  return { conversationId, status, hasOlder, ...(firstUnreadKey ? { firstUnreadKey } : {}), messages: [...rows.values()].sort(order) };
 }
 
 export function createThreadModel(connector: Connector, shown: ReadonlySignal<number | null>, fail: (e: unknown) => void) {

@@ -9,7 +9,7 @@ export function AnswerSummary({ rows }: { rows: AnswerRow[] }) {
     <dl class="answers" aria-label={richStrings.answers}>
       {rows.map((row, i) => (
         <div key={i} class="answers__row">
-          {row.label && <dt>{row.label}</dt>}
+          {row.label && <dt class={/[?:：？]\s*$/.test(row.label) ? 'answers__label--ends' : undefined}>{row.label}</dt>}
           <dd>{valueText(row.value, richStrings.yes, richStrings.no) || richStrings.noValue}</dd>
         </div>
       ))}

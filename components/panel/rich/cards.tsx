@@ -24,7 +24,8 @@ export function Cards({ message, onReply, onSubmit }: { message: ThreadMessage; 
   const { state, sent, run, enabled } = useSubmitOnce<{ text: string; payload: string }>(answer);
   const recorded = submittedList(message.contentAttributes);
   const answered = recorded.length > 0 || state.value !== 'idle';
-  const chosen = sent.value?.payload ?? str(recorded[0]?.value) ?? str(recorded[0]?.title);
+  // What the customer clicked, in the words of the button (the payload is for the bot).
+  const chosen = sent.value?.text || str(recorded[0]?.title) || str(recorded[0]?.value);
   const cards = items(message.contentAttributes);
   if (cards.length === 0) return null;
   return (

@@ -42,7 +42,8 @@ describe('cards', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Ask a person' })[1]!);
     expect(onReply).toHaveBeenCalledTimes(1);
     expect(onReply).toHaveBeenCalledWith('ITEM_SELECTED');
-    expect(await screen.findByText('You chose: ITEM_SELECTED')).toBeTruthy();
+    // The customer reads the button's words; the bot gets the payload.
+    expect(await screen.findByText('You chose: Add to cart')).toBeTruthy();
     for (const b of screen.getAllByRole('button')) expect((b as HTMLButtonElement).disabled).toBe(true);
   });
 

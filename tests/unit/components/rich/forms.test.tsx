@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AnswerSummary } from '@/components/panel/rich/answer-summary';
 import { loadInteractive } from '@/components/panel/rich/use-interactive';
 import { agentMessage, renderMessage } from './helpers';
 
@@ -131,5 +132,13 @@ describe('input_email', () => {
     cleanup();
     renderMessage(agentMessage({ contentType: 'input_email', contentAttributes: { submitted_values: [{ name: 'email', value: 'b@example.com' }] } }));
     expect(screen.getByText('Your email: b@example.com')).toBeTruthy();
+  });
+});
+
+describe('answers summary', () => {
+  it('a label that is a question, or ends in a colon, gets no second colon', () => {
+    render(<AnswerSummary rows={[{ label: 'Which plan?', value: 'Pro' }, { label: 'Name:', value: 'Ana' }, { label: 'Email', value: 'a@b.c' }]} />);
+    const classes = [...document.querySelectorAll('dt')].map((d) => d.className);
+    expect(classes).toEqual(['answers__label--ends', 'answers__label--ends', '']);
   });
 });
