@@ -22,6 +22,19 @@ export interface StartOptions {
   build?: (build: string, dir: string, sandboxUrl: string) => string;
 }
 
+/** Headless Chromium on `profile`, quiet (no sync, updates or background traffic), extensions allowed. */
+function launchChromium(profile: string, args: string[] = [], env?: Record<string, string>) {
+  return puppeteer.launch({
+    executablePath: CHROME_PATH,
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    userDataDir: profile,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--window-size=420,800', ...args],
+    ...(env ? { env: { ...process.env, ...env } } : {}),
+  });
+}
+
 export class Harness {
   readonly agent: SandboxAgent;
 
@@ -45,15 +58,7 @@ export class Harness {
     if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
     const sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
     const profile = mkdtempSync(join(tmpdir(), 'hoory-e2e-'));
-    const browser = await puppeteer.launch({
-      executablePath: CHROME_PATH,
-      headless: true,
-      pipe: true,
-      enableExtensions: true,
-      userDataDir: profile,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--window-size=420,800', ...(options.args ?? [])],
-      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
-    });
+    const browser = await launchChromium(profile, options.args, options.env);
     const copy = join(profile, 'extension');
     const build = options.build ? options.build(CHROME_BUILD, copy, sandbox.url) : options.granted ? buildWithGranted(CHROME_BUILD, copy, options.granted) : CHROME_BUILD;
     const extensionId = await browser.installExtension(build);
@@ -80,15 +85,7 @@ export class Harness {
     if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
     const sandbox = options.sandbox ?? (await startSandbox({ port: 0, host: '127.0.0.1' }));
     const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'hoory-e2e-'));
-    const browser = await puppeteer.launch({
-      executablePath: CHROME_PATH,
-      headless: true,
-      pipe: true,
-      enableExtensions: true,
-      userDataDir: profile,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--window-size=420,800',
-        `--load-extension=${CHROME_BUILD}`, `--disable-extensions-except=${CHROME_BUILD}`],
-    });
+    const browser = await launchChromium(profile, [`--load-extension=${CHROME_BUILD}`, `--disable-extensions-except=${CHROME_BUILD}`]);
     // An unpacked extension's id is the sha256 of its path, its first 32 hex digits written with a to p.
     const hash = createHash('sha256').update(CHROME_BUILD).digest('hex').slice(0, 32);
     const extensionId = [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');

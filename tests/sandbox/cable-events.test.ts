@@ -1,18 +1,13 @@
 // /cable events with a raw ws client: every event a contact receives, who receives it, and subscription edges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../sandbox/server';
-import { agent, client, expectComponent, identifierFor, RawCable, sleep, withSandbox } from './helpers';
+import { agent, client, contactWithConversation, expectComponent, identifierFor, RawCable, sleep, withSandbox } from './helpers';
 
 let sb: Sandbox;
 beforeAll(async () => (sb = await withSandbox()));
 afterAll(() => sb.close());
 
-async function session() {
-  const c = client(sb);
-  const s = await c.contact({ name: 'Cable Carl' });
-  const conv = await c.conversation(s.source_id, { page_url: 'https://example.com/p' });
-  return { c, s, conv, base: `/contacts/${s.source_id}/conversations/${conv.id}` };
-}
+const session = () => contactWithConversation(sb);
 
 describe('ActionCable events', () => {
   it('delivers every event a contact receives, with the contract\'s shapes', async () => {

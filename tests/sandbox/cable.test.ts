@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Sandbox } from '../../sandbox/server';
-import { agent, client, expectComponent, RawCable, sleep, withSandbox } from './helpers';
+import { agent, contactWithConversation, expectComponent, RawCable, sleep, withSandbox } from './helpers';
 
 // @rails/actioncable ships no types; load its UMD build untyped.
 const ActionCable = createRequire(import.meta.url)('@rails/actioncable') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -19,12 +19,7 @@ let sb: Sandbox;
 beforeAll(async () => (sb = await withSandbox()));
 afterAll(() => sb.close());
 
-async function session() {
-  const c = client(sb);
-  const s = await c.contact({ name: 'Cable Carl' });
-  const conv = await c.conversation(s.source_id, { page_url: 'https://example.com/p' });
-  return { c, s, conv, base: `/contacts/${s.source_id}/conversations/${conv.id}` };
-}
+const session = () => contactWithConversation(sb);
 
 function consumerFor(token: string) {
   const consumer = ActionCable.createConsumer(sb.url.replace(/^http/, 'ws') + '/cable');

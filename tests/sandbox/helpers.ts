@@ -143,4 +143,12 @@ export class RawCable {
   }
 }
 
+/** A contact with one conversation (from a page), and the path of that conversation under the inbox. */
+export async function contactWithConversation(sb: Sandbox) {
+  const c = client(sb);
+  const s = await c.contact({ name: 'Cable Carl' });
+  const conv = await c.conversation(s.source_id, { page_url: 'https://example.com/p' });
+  return { c, s, conv, base: `/contacts/${s.source_id}/conversations/${conv.id}` };
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
