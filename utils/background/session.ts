@@ -45,7 +45,7 @@ export function createSession(deps: ConnectDeps) {
   const settings = signal<Settings>(settingsMailbox.fallback);
 
   function bind(next: Settings, stored: StoredSession): BoundSession {
-    const api = bindApi(createClientApi({ ...next, fetch: deps.fetch }), stored.sourceId);
+    const api = bindApi(createClientApi({ ...next, fetch: deps.fetch, upload: deps.upload }), stored.sourceId);
     const identity = stored.identifier ? { identifier: stored.identifier, identifierHash: stored.identifierHash } : undefined;
     return { stored, settings: next, api, identity };
   }
