@@ -5,9 +5,9 @@ import { buildForm, type FormPart, type UploadAnswer, type UploadOptions } from 
 
 export function xhrUpload(url: string, form: FormData, { signal, onProgress }: UploadOptions, Xhr: typeof XMLHttpRequest = XMLHttpRequest): Promise<UploadAnswer> {
   return new Promise((resolve, reject) => {
-    const xhr = new Xhr();
     const fail = (why: string) => () => reject(new Error(`Upload ${why}`));
     if (signal.aborted) return fail('aborted')();
+    const xhr = new Xhr();
     xhr.open('POST', url);
     xhr.setRequestHeader('Accept', 'application/json');
     if (onProgress) xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded, e.total);
