@@ -102,7 +102,8 @@ export class Faults {
         next();
       },
     });
-    req.on('error', (e) => throttle.destroy(e));
+    // As Node does for a request: a dropped connection is an error only to a reader that listens for one.
+    req.on('error', (e) => throttle.destroy(throttle.listenerCount('error') ? e : undefined));
     // What readBody uses of a request: its headers, and a readable stream.
     return Object.assign(req.pipe(throttle), { headers: req.headers }) as unknown as IncomingMessage;
   }

@@ -61,6 +61,8 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
         // Persist the id before posting, so a stop here does not create a second conversation.
         await save();
         await hooks.conversationCreated(item, conversation);
+        // Shown in its conversation now (the panel follows there), not only once its POST is answered.
+        hooks.changed();
       }
       const message = await api.createMessage(item.conversationId, item.content, item.echoId, item.attachments);
       await complete(item, message);
