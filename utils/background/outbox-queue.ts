@@ -170,9 +170,7 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
     /** How much of an item's upload is sent: shown, not saved (a change per step, throttled by the caller). */
     progress(echoId: string, percent: number) {
       const item = items.find((i) => i.echoId === echoId);
-      if (item?.state !== 'sending') return;
-      item.progress = percent;
-      hooks.changed();
+      if (item?.state === 'sending') (item.progress = percent), hooks.changed();
     },
     /** The server's conversations (a resync): an uncertain item found there has landed, and is done. */
     async reconcile(conversations: readonly { id: number; messages: readonly Message[] }[]) {
@@ -200,5 +198,3 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
     void drain();
   }
 }
-
-

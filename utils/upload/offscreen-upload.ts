@@ -27,7 +27,7 @@ export function createOffscreenUpload(offscreen: Offscreen): Upload {
   async function open() {
     await closing;
     if (await offscreen.hasDocument()) return;
-    await offscreen.createDocument({ url: (browser.runtime.getURL as (path: string) => string)('/upload.html'), reasons: ['BLOBS'], justification: 'Uploads files with progress' });
+    await offscreen.createDocument({ url: (browser.runtime.getURL as (path: string) => string)('/upload.html'), reasons: ['BLOBS'], justification: 'File uploads' });
   }
 
   return async (url, parts, { signal, onProgress }) => {
@@ -36,18 +36,22 @@ export function createOffscreenUpload(offscreen: Offscreen): Upload {
       await (opening ??= open().finally(() => (opening = null)));
       return await new Promise<UploadAnswer>((resolve, reject) => {
         const port = browser.runtime.connect({ name: UPLOAD_PORT });
-        const end = (error: Error) => {
+        const noAnswer = () => new Error('No answer from the upload document');
+        const onAbort = () => end(noAnswer());
+        // The answer, or why there is none: either way this port is done (and the timeout with it).
+        const end = (outcome: UploadAnswer | Error) => {
+          signal.removeEventListener('abort', onAbort);
           port.disconnect();
-          reject(error);
+          if (outcome instanceof Error) reject(outcome);
+          else resolve(outcome);
         };
-        signal.addEventListener('abort', () => end(new Error('Upload aborted')), { once: true });
+        signal.addEventListener('abort', onAbort);
         port.onMessage.addListener((report: UploadReport) => {
           if ('sent' in report) return onProgress?.(report.sent, report.total);
-          // The answer, or why there is none: either way this port is done.
-          if ('answer' in report) return port.disconnect(), resolve(report.answer);
-          end(report.error === 'file_missing' ? new CodedError('file_missing') : new Error('Upload failed'));
+          end('answer' in report ? report.answer : report.error === 'file_missing' ? new CodedError('file_missing') : noAnswer());
         });
-        port.onDisconnect.addListener(() => reject(new Error('The upload document went away')));
+        // The document closed or crashed: no answer.
+        port.onDisconnect.addListener(() => reject(noAnswer()));
         port.postMessage({ url, parts });
       });
     } finally {
