@@ -46,6 +46,22 @@ describe('the outbox holds the progress of the upload in flight', () => {
   });
 });
 
+describe('the first message of a new conversation', () => {
+  it('is shown in the conversation as soon as it exists, not only once its POST is answered', async () => {
+    const seen: (number | null)[] = [];
+    let outbox: ReturnType<typeof createOutbox>;
+    outbox = createOutbox([], () => ({
+      createConversation: async () => ({ id: 9, status: 'open', messages: [] }),
+      createMessage: () => new Promise<Message>(() => {}), // a long upload
+      latestMessages: async () => [],
+      newestConversationId: () => 1,
+      orphanConversation: async () => undefined,
+    }), { save: async () => {}, conversationCreated: () => {}, sent: () => {}, changed: () => void seen.push(outbox.items()[0]?.conversationId ?? null) });
+    await outbox.enqueue({ echoId: 'n', conversationId: null, content: 'Big one', attachments: [file] });
+    await vi.waitFor(() => expect(seen).toContain(9));
+  });
+});
+
 describe('the view of a message with files', () => {
   it('has the percent while sending, null when it cannot be measured, and nothing otherwise', () => {
     expect(outboxMessage(item('a', { progress: 42 })).progress).toBe(42);
