@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // The manifest is a function: Chrome-only keys (sidePanel) must not leak into Firefox and vice versa.
@@ -27,7 +28,8 @@ export default defineConfig({
       default_locale: 'en',
       // Company-wide settings through browser policy (chrome.storage.managed); Firefox reads its policies.json.
       ...(firefox ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
-      permissions: ['storage', 'contextMenus', 'activeTab', 'alarms'],
+      // offscreen (Chrome): its worker has no XMLHttpRequest, so an offscreen document uploads files with progress.
+      permissions: ['storage', 'contextMenus', 'activeTab', 'alarms', ...(firefox ? [] : ['offscreen'])],
       // WXT drops optional_host_permissions from MV2 manifests: Firefox gets the origins here.
       optional_permissions: firefox ? ['notifications', 'tabs', ...anyOrigin] : ['notifications', 'tabs'],
       ...(firefox ? {} : { optional_host_permissions: anyOrigin }),
@@ -56,6 +58,11 @@ export default defineConfig({
     };
   },
   hooks: {
+    // Chrome's offscreen document for uploads with progress (utils/upload/offscreen-upload.ts), copied as it
+    // is: as an HTML entrypoint it would share a chunk with the side panel (see the file).
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: resolve('utils/upload/offscreen.html'), relativeDest: 'upload.html' });
+    },
     // Firefox MV2: a persistent background page, said explicitly (WXT leaves the key out; MV2 then defaults to
     // persistent). The ActionCable socket that delivers agent replies lives there; an event page
     // (`persistent: false`) is unloaded when idle and the socket with it, so replies would wait for the next

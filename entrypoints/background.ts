@@ -21,6 +21,7 @@ export default defineBackground(() => {
     setBadge: platform.setBadge,
     notify: platform.notify,
     hasOrigin: platform.hasOrigin,
+    upload: platform.uploader(),
   });
   const ownPage = (sender: { id?: string; url?: string } | undefined) =>
     isOwnPage(sender ?? {}, browser.runtime.id, browser.runtime.getURL('/'));

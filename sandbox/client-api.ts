@@ -57,7 +57,7 @@ export async function handleClientApi({ domain, faults, config }: ClientApiDeps,
     return res.end(text);
   }
   try {
-    const body = await readBody(req);
+    const body = await readBody(faults.slowed(req));
     const params = { ...Object.fromEntries(url.searchParams), ...body.params };
     const answer = route(domain, config, { method: req.method ?? 'GET', query: url.searchParams, body, params }, url.pathname);
     if ('empty' in answer) {

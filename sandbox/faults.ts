@@ -1,4 +1,6 @@
 // The fault switch: failures injected into Client API requests and /cable (never /sandbox/api).
+import type { IncomingMessage } from 'node:http';
+import { Transform } from 'node:stream';
 import { HttpError, isObject } from './http';
 
 export interface FaultState {
@@ -8,10 +10,12 @@ export interface FaultState {
   refuse_cable: boolean;
   stop_pings: boolean;
   silent_unknown_token: boolean;
+  /** Bytes per second at which a multipart body (a message with files) is read; 0: at full speed. */
+  slow_uploads: number;
 }
 
 const initial = (): FaultState => ({
-  latency_ms: 0, fail_next: null, malformed_next: 0, refuse_cable: false, stop_pings: false, silent_unknown_token: false,
+  latency_ms: 0, fail_next: null, malformed_next: 0, refuse_cable: false, stop_pings: false, silent_unknown_token: false, slow_uploads: 0,
 });
 
 /** What to do with one Client API request before it is handled. */
@@ -51,6 +55,11 @@ export class Faults {
         s.fail_next = count > 0 ? { count, status, ...(retry !== undefined ? { retry_after: retry } : {}) } : null;
       }
     }
+    if ('slow_uploads' in body) {
+      const v = body.slow_uploads === null || body.slow_uploads === false ? 0 : Number(body.slow_uploads);
+      if (!Number.isFinite(v) || v < 0) throw bad('slow_uploads');
+      s.slow_uploads = Math.floor(v);
+    }
     if ('malformed_next' in body) {
       const m = body.malformed_next;
       s.malformed_next = m === true ? 1 : m === false || m === null ? 0 : Math.max(0, Math.floor(Number(m)) || 0);
@@ -73,6 +82,30 @@ export class Faults {
       return { kind: 'malformed' };
     }
     return null;
+  }
+
+  /** The request to read a body from: with slow_uploads, a multipart one comes through at that rate, so the
+   *  client's upload progress can be watched (TCP backpressure slows the sender). */
+  slowed(req: IncomingMessage): IncomingMessage {
+    const rate = this.state.slow_uploads;
+    if (!rate || !req.headers['content-type']?.startsWith('multipart/')) return req;
+    const step = Math.max(1, Math.floor(rate / 10));
+    const throttle = new Transform({
+      highWaterMark: step,
+      transform(chunk: Buffer, _encoding, done) {
+        let offset = 0;
+        const next = () => {
+          if (offset >= chunk.length) return done();
+          this.push(chunk.subarray(offset, (offset += step)));
+          setTimeout(next, 100);
+        };
+        next();
+      },
+    });
+    // As Node does for a request: a dropped connection is an error only to a reader that listens for one.
+    req.on('error', (e) => throttle.destroy(throttle.listenerCount('error') ? e : undefined));
+    // What readBody uses of a request: its headers, and a readable stream.
+    return Object.assign(req.pipe(throttle), { headers: req.headers }) as unknown as IncomingMessage;
   }
 
   delay(): Promise<void> {

@@ -1,6 +1,9 @@
 // Every Chrome/Firefox difference, and every browser API the test fake lacks (sidePanel, menus,
 // permissions, notifications), lives here. Unit tests replace this module with vi.mock.
 import { browser } from 'wxt/browser';
+import type { Upload } from './upload/form-parts';
+import { createOffscreenUpload } from './upload/offscreen-upload';
+import { xhrUploader } from './upload/xhr-upload';
 
 const isFirefox = import.meta.env.FIREFOX;
 
@@ -123,4 +126,13 @@ export const isOnline = () => globalThis.navigator?.onLine !== false;
 export function onNetworkChange(listener: (online: boolean) => void): void {
   globalThis.addEventListener?.('online', () => listener(true));
   globalThis.addEventListener?.('offline', () => listener(false));
+}
+
+// ---- Uploads --------------------------------------------------------------------------------------
+/** How a message with files goes up, with progress where the platform allows: Firefox's background page
+ *  has XMLHttpRequest; Chrome's worker has none and hands the upload to an offscreen document. Undefined:
+ *  the client's fetch, without progress. */
+export function uploader(): Upload | undefined {
+  if (isFirefox) return typeof XMLHttpRequest === 'function' ? xhrUploader : undefined;
+  return api.offscreen ? createOffscreenUpload(api.offscreen) : undefined;
 }

@@ -71,6 +71,8 @@ const threadMessageSchema = z.object({
   /** `waiting`: in the outbox while the network is away; it goes, in order, when it returns. */
   delivery: z.enum(['sending', 'waiting', 'sent', 'read', 'failed']),
   error: z.optional(z.enum(ERROR_CODES)),
+  /** Its files are uploading now: the percent sent, or null when the browser cannot tell (indeterminate). */
+  progress: z.optional(z.nullable(z.number())),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 

@@ -38,6 +38,8 @@ const sentences = {
 
   // Thread
   typing: (name: string) => t('typing', name),
+  /** "Uploading… 42 %": the percent in the locale's own format. */
+  uploadProgress: (percent: number) => t('uploadProgress', formatNumber(percent / 100, { style: 'percent' })),
   /** What the screen reader hears when an agent's message arrives in the open thread. */
   announceMessage: (name: string, text: string) => t('announceMessage', name, text),
 
@@ -84,7 +86,7 @@ export const strings = withMessages(sentences, [
   'loadingThread', 'loadingOlder', 'showOlder', 'messages', 'agentFallbackName', 'botFallback', 'you',
   'resolvedNotice', 'startNewConversation', 'newIntro',
   // Delivery states of own messages
-  'sending', 'waitingForNetwork', 'sent', 'read', 'failed', 'retry',
+  'sending', 'uploading', 'waitingForNetwork', 'sent', 'read', 'failed', 'retry',
   // Interactive messages
   'ratingGroup', 'csatThanks', 'attachment', 'image',
   // Composer

@@ -10,6 +10,7 @@ import { InteractiveInput } from './interactive-input';
 import { MessageContent } from './message-content';
 import { MessageBoundary } from './rich/message-boundary';
 import { SenderLabel } from './rich/sender-label';
+import { UploadProgress } from './upload-progress';
 import { memo } from './virtual/memo';
 
 
@@ -72,6 +73,7 @@ function MessageRow({ message: m, startsGroup, endsGroup = true, onRetry, onSubm
 function Delivery({ message: m, onRetry }: { message: ThreadMessage; onRetry?: (echoId: string) => void }) {
   switch (m.delivery) {
     case 'sending':
+      if (m.progress !== undefined) return <UploadProgress percent={m.progress} />;
       return <span class="delivery delivery--sending">{strings.sending}</span>;
     case 'waiting':
       return <span class="delivery delivery--sending">{strings.waitingForNetwork}</span>;

@@ -49,7 +49,7 @@ describe('built manifests: least privilege', () => {
   it('Chrome MV3 asks for exactly these permissions, with a strict CSP', () => {
     const built = manifest('chrome-mv3');
     expect(built.manifest_version).toBe(3);
-    expect(built.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'alarms', 'sidePanel']);
+    expect(built.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'alarms', 'offscreen', 'sidePanel']);
     expect(built.optional_permissions).toEqual(['notifications', 'tabs']);
     expect(built.optional_host_permissions).toEqual(ANY_ORIGIN);
     expectNoReach(built);

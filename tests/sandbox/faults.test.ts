@@ -52,7 +52,7 @@ describe('fail_next', () => {
     expect(state.json).toMatchObject({ fail_next: { count: 3, status: 500 }, malformed_next: 2, refuse_cable: false });
     expect((await agent(sb, 'GET', '/conversations')).status).toBe(200);
     const cleared = await agent(sb, 'DELETE', '/faults');
-    expect(cleared.json).toEqual({ latency_ms: 0, fail_next: null, malformed_next: 0, refuse_cable: false, stop_pings: false, silent_unknown_token: false });
+    expect(cleared.json).toEqual({ latency_ms: 0, fail_next: null, malformed_next: 0, refuse_cable: false, stop_pings: false, silent_unknown_token: false, slow_uploads: 0 });
     expect((await client(sb).call('GET', '')).status).toBe(200);
   });
 
@@ -138,5 +138,31 @@ describe('cable faults', () => {
     await cable.opened;
     expect(Date.now() - t).toBeGreaterThanOrEqual(280);
     cable.close();
+  });
+});
+
+describe('slow_uploads', () => {
+  it('reads a message with files at the given rate, bytes intact; JSON bodies keep their speed', async () => {
+    const c = client(sb);
+    const s = await c.contact();
+    const conv = await c.conversation(s.source_id);
+    const path = `/contacts/${s.source_id}/conversations/${conv.id}/messages`;
+    expect((await agent(sb, 'POST', '/faults', { slow_uploads: 200_000 })).json).toMatchObject({ slow_uploads: 200_000 });
+    const bytes = new Uint8Array(150_000).map((_, i) => i % 251);
+    const form = new FormData();
+    form.append('echo_id', 'slow-1');
+    form.append('attachments[]', new Blob([bytes], { type: 'application/octet-stream' }), 'big.bin');
+    const t = Date.now();
+    const up = await c.call('POST', path, form);
+    // 150 kB at 200 kB/s: three quarters of a second at least (the first tenth goes at once).
+    expect(Date.now() - t).toBeGreaterThanOrEqual(600);
+    expect(up.status).toBe(200);
+    expect(up.json.attachments).toHaveLength(1);
+    const stored = await fetch(up.json.attachments[0].data_url).then((r) => r.arrayBuffer());
+    expect(Buffer.from(stored).equals(Buffer.from(bytes))).toBe(true);
+    const quick = Date.now();
+    expect((await c.call('POST', path, { content: 'plain', echo_id: 'quick-1' })).status).toBe(200);
+    expect(Date.now() - quick).toBeLessThan(500);
+    expect((await agent(sb, 'POST', '/faults', { slow_uploads: -1 })).status).toBe(422);
   });
 });

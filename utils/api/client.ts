@@ -1,7 +1,11 @@
 // The Client API (../shared/client-api.md): one method per endpoint, every answer parsed at the edge.
 import * as z from 'zod/mini';
+import type { FileRef } from '../files/file-store';
+import { CodedError } from '../protocol/errors';
+import { answerOf, fetchUpload, type FormPart, type Upload, type UploadAnswer } from '../upload/form-parts';
 import { describeIssues } from './describe-issues';
-import { ApiError, kindForStatus, parseRetryAfter } from './errors';
+import { errorFromAnswer } from './answer-error';
+import { ApiError, kindForStatus } from './errors';
 import {
   contactSessionSchema,
   conversationListSchema,
@@ -10,7 +14,6 @@ import {
   inboxSchema,
   messageListSchema,
   messageSchema,
-  validationErrorSchema,
   type ContactSession,
   type CsatSurvey,
   type Conversation,
@@ -22,6 +25,8 @@ export interface ClientApiOptions {
   installationUrl: string;
   inboxIdentifier: string;
   fetch?: typeof fetch;
+  /** How a message with files goes up (platform.ts picks one that reports progress); fetch without. */
+  upload?: Upload;
   timeoutMs?: number;
 }
 
@@ -38,19 +43,13 @@ export interface ContactFields extends Identity {
 const EMPTY = Symbol('empty');
 const UPLOAD_TIMEOUT_MS = 120_000;
 
-/** A file sent with a message. */
-export interface OutgoingFile {
-  blob: Blob;
-  name: string;
-}
-
-/** The contract's multipart message: `content`, `echo_id` and `attachments[]`. */
-function messageForm(content: string, echoId: string, files: OutgoingFile[]): FormData {
-  const form = new FormData();
-  if (content) form.append('content', content);
-  form.append('echo_id', echoId);
-  for (const file of files) form.append('attachments[]', file.blob, file.name);
-  return form;
+/** The contract's multipart message: `content`, `echo_id` and `attachments[]` (the files by store id). */
+function messageParts(content: string, echoId: string, files: Pick<FileRef, 'id' | 'name'>[]): FormPart[] {
+  return [
+    ...(content ? [{ name: 'content', value: content }] : []),
+    { name: 'echo_id', value: echoId },
+    ...files.map((file) => ({ name: 'attachments[]', fileId: file.id, fileName: file.name })),
+  ];
 }
 // A conversation list leaves out one it cannot read; a message page stays strict on ids (fewer than 20
 // messages means the history starts there), with times of neighbours for an unreadable one.
@@ -63,6 +62,7 @@ export function normalizeInstallationUrl(url: string): string {
 
 export function createClientApi(options: ClientApiOptions) {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const upload = options.upload ?? fetchUpload(doFetch);
   const installation = normalizeInstallationUrl(options.installationUrl);
   const base = `${installation}/public/api/v1/inboxes/${encodeURIComponent(
     options.inboxIdentifier.trim(),
@@ -73,36 +73,44 @@ export function createClientApi(options: ClientApiOptions) {
     path: string,
     schema: z.ZodMiniType<T> | typeof EMPTY,
     body?: unknown,
+    onProgress?: (sent: number, total: number) => void,
   ): Promise<T> {
-    let response: Response;
-    // Files go as multipart (the browser sets the boundary), with time to upload up to 40 MB.
-    const form = body instanceof FormData;
+    let answer: UploadAnswer;
+    // Files go as multipart parts through the uploader, with time to upload up to 40 MB.
+    const form = Array.isArray(body);
+    const signal = AbortSignal.timeout(options.timeoutMs ?? (form ? UPLOAD_TIMEOUT_MS : 15_000));
     try {
-      response = await doFetch(base + path, {
-        method,
-        headers: body === undefined || form ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? (form ? UPLOAD_TIMEOUT_MS : 15_000)),
-      });
+      answer = form
+        ? await upload(base + path, body, { signal, onProgress })
+        : await answerOf(
+            await doFetch(base + path, {
+              method,
+              headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+              body: body === undefined ? undefined : JSON.stringify(body),
+              signal,
+            }),
+          );
     } catch (error) {
+      // Ours, before any request (a file gone from the store): not a network failure.
+      if (error instanceof CodedError) throw error;
       throw new ApiError('unreachable', `Could not reach the server (${(error as Error).message})`);
     }
-    const raw = await response.text().catch(() => '');
-    if (!response.ok) throw errorFromResponse(response, raw);
+    const { status, body: raw } = answer;
+    if (status < 200 || status > 299) throw errorFromAnswer(answer);
     // toggle_typing and update_last_seen answer 200 with an empty body labelled JSON: do not parse it.
     if (schema === EMPTY) return undefined as T;
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch {
-      throw new ApiError('bad_response', `The server answered ${method} ${path} with something that is not JSON`, response.status);
+      throw new ApiError('bad_response', `The server answered ${method} ${path} with something that is not JSON`, status);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new ApiError(
         'bad_response',
         `Unexpected answer to ${method} ${path}: ${describeIssues(parsed.error)}`,
-        response.status,
+        status,
       );
     }
     return parsed.data;
@@ -140,8 +148,15 @@ export function createClientApi(options: ClientApiOptions) {
       request('POST', `${conversation(sourceId, id)}/update_last_seen`, EMPTY),
     listMessages: (sourceId: string, id: number, before?: number): Promise<Message[]> =>
       request('GET', `${conversation(sourceId, id)}/messages${before ? `?before=${before}` : ''}`, messagesSchema),
-    createMessage: (sourceId: string, id: number, content: string, echoId: string, files: OutgoingFile[] = []): Promise<Message> =>
-      request('POST', `${conversation(sourceId, id)}/messages`, messageSchema, files.length ? messageForm(content, echoId, files) : { content, echo_id: echoId }),
+    createMessage: (
+      sourceId: string,
+      id: number,
+      content: string,
+      echoId: string,
+      files: Pick<FileRef, 'id' | 'name'>[] = [],
+      onProgress?: (sent: number, total: number) => void,
+    ): Promise<Message> =>
+      request('POST', `${conversation(sourceId, id)}/messages`, messageSchema, files.length ? messageParts(content, echoId, files) : { content, echo_id: echoId }, onProgress),
     /** The CSAT survey of a conversation (by uuid): how the inbox asks for the rating (emoji or stars). */
     getCsatSurvey: async (uuid: string): Promise<CsatSurvey> => {
       const response = await doFetch(`${installation}/public/api/v1/csat_survey/${encodeURIComponent(uuid)}`, {
@@ -168,32 +183,4 @@ function contactBody(fields: ContactFields) {
   if (fields.identifier) body.identifier = fields.identifier;
   if (fields.identifierHash) body.identifier_hash = fields.identifierHash;
   return body;
-}
-
-function errorFromResponse(response: Response, raw: string): ApiError {
-  const kind = kindForStatus(response.status);
-  let detail = `HTTP ${response.status}`;
-  let fields: string[] = [];
-  if (kind === 'invalid') {
-    try {
-      const parsed = validationErrorSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) {
-        detail = parsed.data.message;
-        fields = parsed.data.attributes ?? [];
-      }
-    } catch {
-      /* keep the status line */
-    }
-  }
-  const retryAfter = kind === 'rate_limited' ? parseRetryAfter(response.headers.get('Retry-After')) : null;
-  return new ApiError(kind, detail, response.status, retryAfter, isJson(raw), fields);
-}
-
-function isJson(raw: string): boolean {
-  try {
-    JSON.parse(raw);
-    return raw.trim().startsWith('{');
-  } catch {
-    return false;
-  }
 }

@@ -5,9 +5,12 @@ import { createClientApi, normalizeInstallationUrl, type ClientApi } from '../ap
 import type { ContactSession } from '../api/schemas';
 import type { ConnectResult, SettingsInput } from '../protocol';
 import type { StoredSession } from './storage';
+import type { Upload } from '../upload/form-parts';
 
 export interface ConnectDeps {
   fetch?: typeof fetch;
+  /** How messages with files go up (platform.uploader()); the client's fetch when absent. */
+  upload?: Upload;
   hasOrigin(origin: string): Promise<boolean>;
 }
 

@@ -29,6 +29,8 @@ export interface OutboxItem {
   createUncertain?: boolean;
   error?: ErrorCode;
   createdAt: number;
+  /** Percent of its files uploaded, while it is sending and the platform can tell; never persisted. */
+  progress?: number;
 }
 
 export interface OutboxTransport {

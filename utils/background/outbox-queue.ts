@@ -18,7 +18,8 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
   let timer: ReturnType<typeof setTimeout> | undefined;
   let offline = false;
 
-  const save = () => hooks.save(items.map((i) => ({ ...i })));
+  // Progress is of this attempt only: a restarted worker must not show a stale one.
+  const save = () => hooks.save(items.map(({ progress: _, ...i }) => i));
   const remove = (echoId: string) => (items = items.filter((i) => i.echoId !== echoId));
 
   /** The customer's message with this text, posted since the uncertain attempt began, if any. */
@@ -60,10 +61,13 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
         // Persist the id before posting, so a stop here does not create a second conversation.
         await save();
         await hooks.conversationCreated(item, conversation);
+        // Shown in its conversation now (the panel follows there), not only once its POST is answered.
+        hooks.changed();
       }
       const message = await api.createMessage(item.conversationId, item.content, item.echoId, item.attachments);
       await complete(item, message);
     } catch (error) {
+      delete item.progress;
       item.attempts += 1;
       // No answer, or one we cannot read: the request may have been carried out all the same.
       // (A coded error is ours, raised before any request: a file gone from the store, say.)
@@ -163,6 +167,11 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
       return item;
     },
     recover,
+    /** How much of an item's upload is sent: shown, not saved (a change per step, throttled by the caller). */
+    progress(echoId: string, percent: number) {
+      const item = items.find((i) => i.echoId === echoId);
+      if (item?.state === 'sending') (item.progress = percent), hooks.changed();
+    },
     /** The server's conversations (a resync): an uncertain item found there has landed, and is done. */
     async reconcile(conversations: readonly { id: number; messages: readonly Message[] }[]) {
       for (const item of [...items]) {
@@ -189,5 +198,3 @@ export function createOutbox(initial: OutboxItem[], transport: () => OutboxTrans
     void drain();
   }
 }
-
-

@@ -1,9 +1,9 @@
 // The outbox of the session in use: the queue (outbox-queue.ts) sends through the bound session's API and
 // writes what it holds into the store, where the panels see messages waiting, sending or failed.
 import { MessageType } from '../api/message-type';
-import type { OutgoingFile } from '../api/client';
-import { clearFiles, deleteFile, getFile, type FileRef } from '../files/file-store';
+import { clearFiles, deleteFile, type FileRef } from '../files/file-store';
 import { CodedError } from '../protocol/errors';
+import { throttleProgress } from '../upload/progress-throttle';
 import { createOutbox, type OutboxItem, type OutboxTransport } from './outbox-queue';
 import type { Session } from './session';
 import { outboxItem } from './storage';
@@ -16,7 +16,9 @@ export function createSessionOutbox(session: Session, store: Store) {
     const { api } = bound;
     return {
       createConversation: (attributes) => api.createConversation(attributes),
-      createMessage: async (id, content, echoId, attachments) => api.createMessage(id, content, echoId, await filesOf(attachments)),
+      // A file gone from the store fails the message (it cannot be sent): the uploader says file_missing.
+      createMessage: (id, content, echoId, attachments) =>
+        api.createMessage(id, content, echoId, attachments, throttleProgress((percent) => queue.progress(echoId, percent))),
       latestMessages: (id) => api.listMessages(id),
       newestConversationId: () => Math.max(0, ...store.conversations.peek().keys()),
       async orphanConversation(after) {
@@ -64,17 +66,6 @@ export function createSessionOutbox(session: Session, store: Store) {
 }
 
 export type SessionOutbox = ReturnType<typeof createSessionOutbox>;
-
-/** The bytes of a message's files, from the store; one that is gone fails the message (it cannot be sent). */
-async function filesOf(refs: FileRef[] = []): Promise<OutgoingFile[]> {
-  const files: OutgoingFile[] = [];
-  for (const ref of refs) {
-    const stored = await getFile(ref.id);
-    if (!stored) throw new CodedError('file_missing');
-    files.push({ blob: stored.blob, name: stored.name });
-  }
-  return files;
-}
 
 function forget(refs: FileRef[] = []) {
   for (const ref of refs) void deleteFile(ref.id).catch(() => {});

@@ -34,7 +34,7 @@ function bindApi(api: ClientApi, sourceId: string): BoundApi {
     toggleTyping: (id, on) => api.toggleTyping(sourceId, id, on),
     updateLastSeen: (id) => api.updateLastSeen(sourceId, id),
     listMessages: (id, before) => api.listMessages(sourceId, id, before),
-    createMessage: (id, content, echoId, files) => api.createMessage(sourceId, id, content, echoId, files),
+    createMessage: (id, content, echoId, files, onProgress) => api.createMessage(sourceId, id, content, echoId, files, onProgress),
     submitMessage: (id, messageId, values) => api.submitMessage(sourceId, id, messageId, values),
     getCsatSurvey: api.getCsatSurvey,
   };
@@ -45,7 +45,7 @@ export function createSession(deps: ConnectDeps) {
   const settings = signal<Settings>(settingsMailbox.fallback);
 
   function bind(next: Settings, stored: StoredSession): BoundSession {
-    const api = bindApi(createClientApi({ ...next, fetch: deps.fetch }), stored.sourceId);
+    const api = bindApi(createClientApi({ ...next, fetch: deps.fetch, upload: deps.upload }), stored.sourceId);
     const identity = stored.identifier ? { identifier: stored.identifier, identifierHash: stored.identifierHash } : undefined;
     return { stored, settings: next, api, identity };
   }

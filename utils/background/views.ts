@@ -97,6 +97,7 @@ export function outboxMessage(item: OutboxItem): ThreadMessage {
     sender: null,
     delivery: deliveryOf(item),
     ...(item.error ? { error: item.error } : {}),
+    ...(uploadOf(item) !== undefined ? { progress: uploadOf(item) } : {}),
   };
 }
 
@@ -143,9 +144,15 @@ export function threadRows(state: ConversationState, window: number, pending: re
     if (item.conversationId !== state.id) continue;
     // Queued and sending both show as "Sending…": only what the panel shows makes a row change.
     const delivery = deliveryOf(item);
-    rows.push({ key: `e${item.echoId}`, source: item.echoId, tag: `${delivery}|${item.error ?? ''}`, build: () => outboxMessage(item) });
+    rows.push({ key: `e${item.echoId}`, source: item.echoId, tag: `${delivery}|${item.error ?? ''}|${uploadOf(item)}`, build: () => outboxMessage(item) });
   }
   return rows;
+}
+
+/** A message whose files are on their way now: the percent sent, or null where it cannot be measured (a
+ *  small upload, or fetch). Undefined otherwise. */
+function uploadOf(item: OutboxItem): number | null | undefined {
+  return item.state === 'sending' && item.attachments?.length ? (item.progress ?? null) : undefined;
 }
 
 /** What an unsent message shows: sending, waiting for the network (its last try found none), or failed. */
