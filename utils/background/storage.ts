@@ -1,5 +1,5 @@
 // What the background keeps in storage.local, so a stopped worker rebuilds everything on its next event.
-import { storage } from '@wxt-dev/storage';
+import { defineItem } from '../storage-item';
 import { ERROR_CODES, type ErrorCode } from '../protocol/errors';
 import type { OutboxItem } from './outbox-queue';
 
@@ -15,9 +15,9 @@ export interface StoredSession {
   inboxName?: string;
 }
 
-export const sessionItem = storage.defineItem<StoredSession | null>('local:session', { fallback: null, version: 1 });
+export const sessionItem = defineItem<StoredSession | null>('local:session', { fallback: null, version: 1 });
 const isCode = (value: unknown): value is ErrorCode => ERROR_CODES.includes(value as ErrorCode);
-export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', {
+export const outboxItem = defineItem<OutboxItem[]>('local:outbox', {
   fallback: [],
   version: 2,
   // Version 1 kept an exception's text as the error; errors are codes now.

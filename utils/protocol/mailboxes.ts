@@ -5,7 +5,7 @@
 // - handoff: the context menu or a notification click, for a panel that is only now opening (a worker
 //   cannot message it yet); the first panel to ask takes it.
 // - drafts: unsent text per view, so it survives closing the panel; dropped with the session.
-import { storage } from '@wxt-dev/storage';
+import { defineItem } from '../storage-item';
 import type { FileRef } from '../files/file-store';
 import type { PageContext } from '../protocol';
 import { EMPTY_SETTINGS, type Settings } from '../settings';
@@ -15,6 +15,6 @@ export type Handoff =
   | { kind: 'conversation'; conversationId: number; at: number }
   | { kind: 'screenshot'; file: FileRef; page?: PageContext; at: number };
 
-export const settingsMailbox = storage.defineItem<Settings>('local:settings', { fallback: EMPTY_SETTINGS, version: 1 });
-export const handoffMailbox = storage.defineItem<Handoff | null>('session:handoff', { fallback: null });
-export const draftsMailbox = storage.defineItem<Record<string, string>>('local:drafts', { fallback: {}, version: 1 });
+export const settingsMailbox = defineItem<Settings>('local:settings', { fallback: EMPTY_SETTINGS, version: 1 });
+export const handoffMailbox = defineItem<Handoff | null>('session:handoff', { fallback: null });
+export const draftsMailbox = defineItem<Record<string, string>>('local:drafts', { fallback: {}, version: 1 });
