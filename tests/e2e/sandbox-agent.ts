@@ -270,7 +270,8 @@ export async function startRewritingProxy(target: string, rewrite: (object: Reco
  * What a page's DOM holds that hostile content could have put there: a tag off the allow-list (in the thread
  * and the list, where server text goes; the panel's own chrome may also use its icons and headings), an on*
  * handler, a dangerous attribute, a URL whose scheme is not http(s)/mailto/tel (href) or http(s)/own blob:
- * (src), anything that loads the tripwire host, and elements that never belong in the panel at all.
+ * (src), anything that loads the tripwire host, and elements that never belong in the panel at all. The
+ * panel's own drawn icons (aria-hidden, paths only) are allowed in the thread too.
  */
 export function unsafeDom(page: Page, tripwireHost: string): Promise<string[]> {
   return page.evaluate((tripwire) => {
@@ -283,7 +284,11 @@ export function unsafeDom(page: Page, tripwireHost: string): Promise<string[]> {
     for (const el of document.body.querySelectorAll('*')) {
       const tag = el.tagName.toLowerCase();
       const inContent = el.parentElement?.closest('.msg, .list__items, .typing') != null; // server text goes in these
-      if (!content.includes(tag) && (inContent || !chrome.includes(tag))) found.push(`<${tag}>`);
+      // The panel's own drawn icons (a file card's): an aria-hidden svg of paths with drawing attributes only.
+      const icon = el.closest('svg[aria-hidden="true"]');
+      const ownIcon = (tag === 'svg' || tag === 'path') && icon !== null && [...icon.children].every((c) => c.tagName.toLowerCase() === 'path') &&
+        [...el.attributes].every((a) => ['viewBox', 'width', 'height', 'aria-hidden', 'd', 'fill', 'stroke', 'stroke-width', 'stroke-linejoin', 'stroke-linecap'].includes(a.name));
+      if (!content.includes(tag) && (inContent ? !ownIcon : !chrome.includes(tag))) found.push(`<${tag}>`);
       for (const { name, value } of el.attributes) {
         if (name.startsWith('on') || (forbidden.includes(name) && (inContent || name !== 'style'))) found.push(`<${tag} ${name}="${value}">`);
         if (name !== 'href' && name !== 'src') continue;

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseFiles, chipNames, customerMessages, randomFile, scratch, sha256 } from './files-kit';
-import { Harness, until, waitForText } from './harness';
+import { Harness, SCREENSHOTS, until, waitForText } from './harness';
 import { axeViolations } from './sandbox-agent';
 
 let h: Harness;
@@ -68,6 +68,7 @@ describe('upload progress in Chromium', () => {
     await until(async () => offscreenOpen(), (open) => open, 10_000);
     // The bar and its words pass axe, as the rest of the panel does.
     expect(await axeViolations(panel)).toEqual([]);
+    await panel.screenshot({ path: `${SCREENSHOTS}/files-upload-progress.png` });
     const values = await until(recorded, (v) => v.filter((x) => Number(x) > 0 && Number(x) < 100).length >= 2, 60_000);
     expect(values.every((x) => Number(x) >= 0 && Number(x) <= 100)).toBe(true);
     // Percents only grow within one attempt.

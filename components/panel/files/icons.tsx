@@ -1,4 +1,5 @@
-// The files' icons (decorative: the buttons carry the words).
+// The files' icons (decorative: the buttons and cards carry the words). Drawn, not emoji: a system without
+// an emoji font shows an empty box for those.
 
 export function FileIcon() {
   return (
@@ -37,6 +38,14 @@ export function PenIcon() {
   return (
     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
       <path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" d="M4 20h4L19 9l-4-4L4 16zM13 7l4 4" />
+    </svg>
+  );
+}
+
+export function PinIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+      <path fill="none" stroke="currentColor" stroke-width="1.8" d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21zm0-9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z" />
     </svg>
   );
 }

@@ -2,15 +2,14 @@
 // yet, so it shows as a card with its name and size and no link.
 import { richStrings } from '@/utils/rich-strings';
 import type { Attachment } from '../attachments';
+import { FileIcon } from '../files/icons';
 import '../files/files.css';
-
-const ICONS: Record<string, string> = { image: '🖼', audio: '🎵', video: '🎬' };
 
 export function PendingAttachment({ attachment: a }: { attachment: Attachment }) {
   return (
     <span class="attachment file-card file-card--pending">
       <span class="file-card__icon" aria-hidden="true">
-        {(Object.hasOwn(ICONS, a.fileType) && ICONS[a.fileType]) || '📄'}
+        <FileIcon />
       </span>
       <span class="file-card__text">
         <span class="file-card__name">{a.fileName || richStrings.attachment}</span>

@@ -1,9 +1,8 @@
 // Attachments shown as cards: a file (icon, name, size, download) and a location (a map link).
 import { richStrings } from '@/utils/rich-strings';
 import type { Attachment } from '../attachments';
+import { FileIcon, PinIcon } from '../files/icons';
 import { fileName, mapUrl, safeSrc } from '../safe-url';
-
-const ICONS: Record<string, string> = { file: '📄', fallback: '🔗', audio: '🎵', video: '🎬', image: '🖼' };
 
 export function FileCard({ attachment: a, href }: { attachment: Attachment; href: string }) {
   // The server gives no file name (only the end of its URL), except for fallbacks, which have a title.
@@ -14,7 +13,7 @@ export function FileCard({ attachment: a, href }: { attachment: Attachment; href
   return (
     <a class="attachment file-card" href={href} target="_blank" rel="noopener noreferrer" download>
       <span class="file-card__icon" aria-hidden="true">
-        {(Object.hasOwn(ICONS, a.fileType) && ICONS[a.fileType]) || '📎'}
+        <FileIcon />
       </span>
       <span class="file-card__text">
         <span class="file-card__name">{name}</span>
@@ -32,14 +31,18 @@ export function LocationCard({ attachment: a }: { attachment: Attachment }) {
   if (!href) {
     return (
       <span class="attachment file-card file-card--location">
-        <span class="file-card__icon" aria-hidden="true">📍</span>
+        <span class="file-card__icon" aria-hidden="true">
+          <PinIcon />
+        </span>
         <span class="file-card__name">{title}</span>
       </span>
     );
   }
   return (
     <a class="attachment file-card file-card--location" href={href} target="_blank" rel="noopener noreferrer">
-      <span class="file-card__icon" aria-hidden="true">📍</span>
+      <span class="file-card__icon" aria-hidden="true">
+        <PinIcon />
+      </span>
       <span class="file-card__text">
         <span class="file-card__name">{title}</span>
         <span class="file-card__details">{richStrings.openMap}</span>
