@@ -86,7 +86,7 @@ try {
     'p95 ≤ 50 ms',
     b.p95 <= 50,
   );
-  row('burst: each reply shown, exactly once, in order; badge', `${b.seen}/${BURST} seen in each, ${b.once ? 'each once' : 'NOT each once'}, badge "${b.badge}"`, `all once, badge ""`, b.once && b.seen === BURST && b.badge === '');
+  row('burst: each reply shown, exactly once, in order; badge', `${b.seen}/${BURST} seen in each, ${b.once ? 'each once' : `NOT each once ${JSON.stringify(b.differs)}`}, badge "${b.badge}"`, `all once, badge ""`, b.once && b.seen === BURST && b.badge === '');
 
   const stops = await afterWorkerStop(h, panel, short, 5);
   report.afterWorkerStopMs = stops;

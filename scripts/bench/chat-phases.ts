@@ -76,7 +76,9 @@ export async function walkUp(page: Page, enough: (texts: string[]) => boolean, m
     if (shot.shown.slice(0, fresh.length).some((r) => known.has(r.key))) problems++; // new rows must come above
     order = [...fresh, ...order];
     if (shot.top || enough(order.map((r) => r.text))) break;
-    await page.evaluate(() => document.querySelector('.messages')!.scrollBy(0, -600));
+    // Half a screen at a time, as a reader scrolls: a jump of most of a screen can pass over rows that are
+    // rendered only once near the viewport, as an older page lands and the list keeps its place.
+    await page.evaluate(() => document.querySelector('.messages')!.scrollBy(0, -300));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
   return { texts: order.map((r) => r.text), problems, most };
@@ -133,10 +135,15 @@ async function burstRun(h: Harness, panel: Page, id: number, count: number, runs
   const isBurst = (t: string) => /^burst \d+\.\d+$/.test(t);
   const walk = await walkUp(panel, (texts) => texts.filter(isBurst).length >= count * runs);
   const shown = walk.texts.filter(isBurst);
-  const server = (await h.agent.messages(id)).filter((m) => isBurst(m.content ?? '')).sort((x, y) => x.id - y.id).map((m) => m.content);
+  const server = (await h.agent.messages(id)).filter((m) => isBurst(m.content ?? '')).sort((x, y) => x.id - y.id).map((m) => m.content ?? '');
   const once = new Set(shown).size === count * runs && shown.join() === server.join() && walk.problems === 0;
+  // What differs, when something does: a figure without its reason helps no one.
+  const missing = server.filter((t) => !shown.includes(t));
+  const twice = shown.filter((t, i) => shown.indexOf(t) !== i);
+  const at = shown.findIndex((t, i) => t !== server[i]);
+  const differs = once ? null : { missing: missing.length, firstMissing: missing.slice(0, 5), twice: twice.length, problems: walk.problems, firstMismatch: at < 0 ? null : { at, shown: shown.slice(Math.max(0, at - 2), at + 3), server: server.slice(Math.max(0, at - 2), at + 3) } };
   const p95s = each.map((r) => r.p95);
-  return { runs: each, p95: percentile(p95s, 50), p95s, seen: Math.min(...each.map((r) => r.seen)), once, badge, dom };
+  return { runs: each, p95: percentile(p95s, 50), p95s, seen: Math.min(...each.map((r) => r.seen)), once, differs, badge, dom };
 }
 
 /** The worker stopped, then an agent reply: how long until the panel shows it. */

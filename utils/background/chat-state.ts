@@ -88,6 +88,10 @@ export function upsertMessage(held: readonly Message[], message: Message): Messa
 }
 
 export function applyMessage(held: ConversationState, message: Message): ConversationState {
+  // Older than what is held of a history that goes further back (an edit, a read status of an old reply):
+  // held, it would leave a hole that paging back (`before` the oldest held) never fills. Its page brings it.
+  const first = held.messages[0];
+  if (held.hasOlder && first && compareMessages(message, first) < 0 && !held.messages.some((m) => m.id === message.id)) return held;
   const messages = upsertMessage(held.messages, message);
   return { ...held, messages, lastActivityAt: lastActivity({ messages }, held.lastActivityAt) };
 }

@@ -13,6 +13,8 @@ function order(a: ThreadMessage, b: ThreadMessage): number {
   return pending || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0);
 }
 
+const sameRow = (held: ThreadMessage | undefined, next: ThreadMessage) => held !== undefined && JSON.stringify(held) === JSON.stringify(next);
+
 /**
  * A patch applied to a view: unchanged rows keep their objects, so only changed rows render again. The
  * rows stay sorted, and the sort of a sorted list with a page added before or after it is one pass.
@@ -20,7 +22,9 @@ function order(a: ThreadMessage, b: ThreadMessage): number {
 export function patchView(view: ThreadView, patch: ThreadPatch | OlderRows): ThreadView {
   const rows = new Map(view.messages.map((m) => [m.key, m]));
   for (const key of patch.remove) rows.delete(key);
-  for (const message of patch.upsert) rows.set(message.key, message);
+  // A row sent again unchanged (the patch that follows an older page repeats its rows) keeps its object:
+  // nothing renders or is measured again.
+  for (const message of patch.upsert) if (!sameRow(rows.get(message.key), message)) rows.set(message.key, message);
   const { conversationId, status, hasOlder, firstUnreadKey } = patch;
   return { conversationId, status, hasOlder, ...(firstUnreadKey ? { firstUnreadKey } : {}), messages: [...rows.values()].sort(order) };
 }

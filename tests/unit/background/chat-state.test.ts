@@ -150,3 +150,17 @@ describe('an older page', () => {
     expect(merged[1]!.content).toBe('edited');
   });
 });
+
+describe('a live message older than what is held', () => {
+  it('of a history that goes further back is not held: it would be a hole that paging back never fills', () => {
+    const state = { ...placeholderConversation(1), messages: [msg(50), msg(51)], hasOlder: true };
+    expect(applyMessage(state, msg(10, { content: 'read now' }))).toBe(state);
+    expect(applyMessage(state, msg(50, { content: 'edited' })).messages[0]!.content).toBe('edited');
+    expect(applyMessage(state, msg(52)).messages.map((m) => m.id)).toEqual([50, 51, 52]);
+  });
+
+  it('of a complete history is held in its place', () => {
+    const state = { ...placeholderConversation(1), messages: [msg(50), msg(51)], hasOlder: false };
+    expect(applyMessage(state, msg(10)).messages.map((m) => m.id)).toEqual([10, 50, 51]);
+  });
+});

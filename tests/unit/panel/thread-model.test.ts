@@ -223,3 +223,13 @@ describe('patchView on a long thread', () => {
     expect(twice.messages.map((m) => m.key)).toEqual(once.messages.map((m) => m.key));
   });
 });
+
+describe('a row sent again unchanged', () => {
+  it('keeps its object, so it does not render again; a changed one is replaced', () => {
+    const one = message({ id: 1, content: 'one', createdAt: 100 });
+    const view = thread(5, [one]);
+    expect(patchView(view, patch({ upsert: [{ ...one }] })).messages[0]).toBe(one);
+    const edited = { ...one, content: 'edited' };
+    expect(patchView(view, patch({ upsert: [edited] })).messages[0]).toBe(edited);
+  });
+});
