@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { Harness, until, waitForText } from '../tests/e2e/harness';
-import { afterWorkerStop, burst, coldOpen, coldWorkerOpen } from './bench/chat-phases';
+import { afterWorkerStop, blankOpen, burst, coldOpen, coldWorkerOpen, withBlankPage } from './bench/chat-phases';
 import { median, panelPage, round, spread } from './bench/kit';
 import { longThread, makeLongThread, reopenLong } from './bench/long-thread';
 
@@ -48,7 +48,8 @@ for (const b of budgets) {
   row(`size: ${b.name} (gzip, per file)`, `${round(size, 2)} kB`, '≤ 25 kB', size <= 25);
 }
 
-const h = await Harness.start();
+// The build as shipped, plus an empty page: how long Chromium takes to show any extension page at all.
+const h = await Harness.start({ build: withBlankPage });
 try {
   await (await h.configure()).close();
   const panel = await panelPage(h);
@@ -70,6 +71,9 @@ try {
   report.coldOpen = cold;
   row(`cold open → list painted (median of ${COLD}, min–max)`, spread(cold.list), '≤ 60 ms', median(cold.list) <= 60);
   row(`cold open → thread painted (click at once, median of ${COLD})`, spread(cold.thread), '—', null);
+  const blank = await blankOpen(h, COLD);
+  report.blankOpen = blank;
+  row(`an empty extension page → painted, the floor (median of ${COLD})`, spread(blank), '—', null);
   const coldWorker = await coldWorkerOpen(h, 'the newest reply');
   report.coldWorkerOpenMs = coldWorker;
   row('reopened panel, worker stopped, server answering in 3 s → list painted (cache)', `${coldWorker} ms`, '—', null);

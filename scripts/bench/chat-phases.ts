@@ -1,5 +1,7 @@
 // The benchmark's phases on a short conversation: the panel's cold open, a burst of agent replies, a reply
 // after the worker was stopped.
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Harness } from '../../tests/e2e/harness';
 import { until, waitForText } from '../../tests/e2e/harness';
@@ -37,6 +39,28 @@ export async function coldOpen(h: Harness, id: number, newest: string, runs: num
     await sleep(300);
   }
   return { list, thread };
+}
+
+/** A copy of the build with an empty page beside the panel (for blankOpen). */
+export function withBlankPage(build: string, dir: string): string {
+  cpSync(build, dir, { recursive: true });
+  writeFileSync(join(dir, 'blank.html'), '<!DOCTYPE html><html><head><meta charset="UTF-8"><title>Blank</title></head><body><p>Blank</p></body></html>');
+  return dir;
+}
+
+/** An empty extension page, navigation → first frame after its DOM is ready: the cold open's floor. */
+export async function blankOpen(h: Harness, runs: number) {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await h.browser.newPage();
+    await page.setViewport({ width: 400, height: 720 });
+    await page.evaluateOnNewDocument(`document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => (window.__painted = performance.now())))`);
+    await page.goto(`chrome-extension://${h.extensionId}/blank.html`);
+    ms.push((await until(() => page.evaluate(() => (window as unknown as { __painted?: number }).__painted), (v) => v !== undefined))!);
+    await page.close();
+    await sleep(300);
+  }
+  return ms;
 }
 
 /** A reopened panel on a stopped worker while the server takes 3 s: the list comes from the cache. */
