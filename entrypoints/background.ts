@@ -44,7 +44,7 @@ export default defineBackground(() => {
     });
     port.onMessage.addListener((raw: unknown) => {
       const message = parsePanelMessage(raw);
-      if (message) void panel.setView(message.conversationId);
+      if (message) void panel.setView(message.conversationId, message.fresh);
     });
     port.onDisconnect.addListener(panel.detach);
   });

@@ -15,7 +15,7 @@ export interface Connector {
   /** Listen to background events; `onConnect` runs on every (re)connection, e.g. to refetch a snapshot. */
   subscribe(onEvent: (event: BackgroundEvent) => void, onConnect?: () => void): () => void;
   /** Tell the background which thread this panel shows (null: none); repeated after every reconnect. */
-  setView(conversationId: number | null): void;
+  setView(conversationId: number | null, fresh?: boolean): void;
   /** What the context menu or a notification click left for this panel; each is taken once. */
   onHandoff(take: (handoff: Handoff) => void): () => void;
   loadDrafts(): Promise<Record<string, string>>;
@@ -67,8 +67,8 @@ export function createRuntimeConnector(): Connector {
   }
 
   return {
-    setView(conversationId) {
-      view = { type: 'view', conversationId };
+    setView(conversationId, fresh) {
+      view = { type: 'view', conversationId, ...(fresh ? { fresh } : {}) };
       postView();
     },
     request,

@@ -336,6 +336,9 @@ describe('the runtime connector’s port', () => {
     expect(events).toEqual([{ type: 'typing', conversationId: 4, agent: null }]);
     connector.setView(null);
     expect(ports[0]!.posted.at(-1)).toEqual({ type: 'view', conversationId: null });
+    connector.setView(4, true); // opened anew (not shown again)
+    expect(ports[0]!.posted.at(-1)).toEqual({ type: 'view', conversationId: 4, fresh: true });
+    connector.setView(null);
 
     ports[0]!.drop(); // the worker stopped
     vi.advanceTimersByTime(100);

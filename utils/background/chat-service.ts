@@ -85,13 +85,13 @@ export function createChatService(deps: ServiceDeps) {
     handOff: handoffs.leave,
     /** A panel attached: it gets events, and says which thread it shows, until it goes. */
     attach(sink: EventSink) {
-      const panel = panels.attach(sink, (id) => {
+      const panel = panels.attach(sink, (id, fresh) => {
         const held = store.held(id);
-        store.opened(id, held && firstUnreadOf(held), !panels.isVisible(id));
+        store.opened(id, held && firstUnreadOf(held), fresh && !panels.isVisible(id));
       });
       return {
         detach: panel.detach,
-        setView: (conversationId: number | null) => ready.then(() => panel.setView(conversationId)),
+        setView: (conversationId: number | null, fresh = false) => ready.then(() => panel.setView(conversationId, fresh)),
       };
     },
     /** Periodic wake-up (alarm): reconnect what a stopped worker or a lost network left down. */

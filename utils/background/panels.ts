@@ -25,7 +25,7 @@ export function createPanels() {
     changes,
     visible,
     /** `onView` runs before the thread counts as visible (so its unread line is placed before it is read). */
-    attach(sink: EventSink, onView: (conversationId: number) => void) {
+    attach(sink: EventSink, onView: (conversationId: number, fresh: boolean) => void) {
       shown.set(sink, null);
       update();
       return {
@@ -33,9 +33,10 @@ export function createPanels() {
           shown.delete(sink);
           update();
         },
-        setView(conversationId: number | null) {
+        /** `fresh`: the reader opened it now, rather than the panel coming back into view. */
+        setView(conversationId: number | null, fresh = false) {
           if (!shown.has(sink)) return;
-          if (conversationId !== null) onView(conversationId);
+          if (conversationId !== null) onView(conversationId, fresh);
           shown.set(sink, conversationId);
           update();
         },

@@ -108,7 +108,15 @@ export function createPanelModel(connector: Connector) {
   }
 
   /** The thread the user can actually see: it is read as replies arrive and gets no notification. */
-  const stopReportingView = effect(() => connector.setView(pageVisible.value ? shownId.value : null));
+  // Which thread is on screen: none while the page is hidden. A thread shown again as the page comes back
+  // is not opened anew (the background keeps the reader's place in it); one opened from elsewhere is.
+  let lastShown: number | null = null;
+  const stopReportingView = effect(() => {
+    const id = shownId.value;
+    if (!pageVisible.value) return connector.setView(null);
+    connector.setView(id, id !== null && id !== lastShown);
+    lastShown = id;
+  });
   const unsubscribe = connector.subscribe(onEvent, () => void refresh());
 
   /** Hand-offs, saved drafts and the active page: for a real panel (tests of one screen skip them). */

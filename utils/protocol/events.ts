@@ -39,4 +39,7 @@ export type BackgroundEvent =
 export interface PanelMessage {
   type: 'view';
   conversationId: number | null;
+  /** The reader opened this thread now (from the list, a notification…), rather than the page coming back
+   *  into view: a thread opened anew starts with a small window, one coming back keeps the reader's place. */
+  fresh?: boolean;
 }

@@ -42,6 +42,16 @@ describe('panels', () => {
     expect(seen).toEqual([[4, false]]);
   });
 
+  it('passes on whether the reader opened the thread now or the panel came back into view', () => {
+    const panels = createPanels();
+    const seen: [number, boolean][] = [];
+    const one = panels.attach(sink(), (id, fresh) => seen.push([id, fresh]));
+    one.setView(4, true);
+    one.setView(null);
+    one.setView(4);
+    expect(seen).toEqual([[4, true], [4, false]]);
+  });
+
   it('lists the panels with what each shows; a detached panel is ignored', () => {
     const panels = createPanels();
     const a = sink();

@@ -98,7 +98,7 @@ export function fakeConnector(handlers: Handlers = {}, options: FakeOptions = {}
       onConnect?.();
       return () => void listeners.delete(listener);
     }),
-    setView: vi.fn((_conversationId: number | null) => {}),
+    setView: vi.fn((_conversationId: number | null, _fresh?: boolean) => {}),
     onHandoff: vi.fn((take: (handoff: Handoff) => void) => {
       takers.add(take);
       queueMicrotask(deliver); // the real one reads the mailbox first

@@ -238,13 +238,16 @@ describe('thread', () => {
     expect(document.querySelector('a[href^="javascript"]')).toBeNull();
   });
 
-  it('a hidden panel does not count as reading its thread', async () => {
+  it('a hidden panel does not count as reading its thread; shown again, the thread is not opened anew', async () => {
     const { fake, model } = await openThread(thread(5, [message({ content: 'Hello' })]));
-    expect(fake.setView).toHaveBeenLastCalledWith(5);
+    expect(fake.setView).toHaveBeenLastCalledWith(5, true);
     act(() => model.setPageVisible(false));
     expect(fake.setView).toHaveBeenLastCalledWith(null);
     act(() => model.setPageVisible(true));
-    expect(fake.setView).toHaveBeenLastCalledWith(5);
+    // The background keeps the reader's place (its window) for a thread that comes back into view.
+    expect(fake.setView).toHaveBeenLastCalledWith(5, false);
+    act(() => model.showList());
+    expect(fake.setView).toHaveBeenLastCalledWith(null, false);
   });
 
   it('shows a message the agent deleted as deleted, in the panel’s own words', async () => {

@@ -62,19 +62,22 @@ describe('panel model', () => {
 
   it('tells the background which thread the user can see: none while hidden', async () => {
     const { fake, model } = panel();
-    expect(fake.setView).toHaveBeenLastCalledWith(null);
+    expect(fake.setView).toHaveBeenLastCalledWith(null, false);
     await model.openConversation(5);
-    expect(fake.setView).toHaveBeenLastCalledWith(5);
+    expect(fake.setView).toHaveBeenLastCalledWith(5, true);
     model.setPageVisible(false);
     expect(fake.setView).toHaveBeenLastCalledWith(null);
     await model.openConversation(6);
     expect(fake.setView).toHaveBeenLastCalledWith(null); // still hidden
     model.setPageVisible(true);
-    expect(fake.setView).toHaveBeenLastCalledWith(6);
+    expect(fake.setView).toHaveBeenLastCalledWith(6, true); // opened while hidden: anew
+    model.setPageVisible(false);
+    model.setPageVisible(true);
+    expect(fake.setView).toHaveBeenLastCalledWith(6, false); // only shown again
     model.startNewConversation();
-    expect(fake.setView).toHaveBeenLastCalledWith(null);
+    expect(fake.setView).toHaveBeenLastCalledWith(null, false);
     const shown = fake.setView.mock.calls.map(([id]) => id).filter((id, i, all) => id !== all[i - 1]);
-    expect(shown).toEqual([null, 5, null, 6, null]);
+    expect(shown).toEqual([null, 5, null, 6, null, 6, null]);
   });
 
   it('keeps the draft when going back to the list, and brings it back', async () => {
