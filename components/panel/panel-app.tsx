@@ -1,9 +1,8 @@
 // The side panel: picks a screen from the model's state. Purely presentational; the model does the work.
 // For keyboard and screen-reader users it also moves the focus where the view change takes them, lets
 // Escape go back to the list, and says new agent messages through one polite live region.
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { PanelView } from '@/utils/panel/composer-model';
-import { createAnnouncer } from '@/utils/panel/announcer';
 import type { PanelModel } from '@/utils/panel/panel-model';
 import { strings } from '@/utils/strings';
 import { ConversationList } from './conversation-list';
@@ -67,20 +66,8 @@ export function PanelApp({ model }: { model: PanelModel }) {
         {view.kind === 'thread' && conversation && <conversation.ThreadScreen model={model} />}
         {view.kind === 'new' && conversation && <conversation.NewConversation model={model} />}
       </main>
-      <Announcements model={model} />
-    </div>
-  );
-}
-
-/** New agent messages of the thread on screen, said once (the message list itself stays quiet). */
-function Announcements({ model }: { model: PanelModel }) {
-  const announcer = useMemo(() => createAnnouncer(model.thread.current), [model]);
-  useEffect(() => announcer.stop, [announcer]);
-  const { text, seq } = announcer.announcement.value;
-  return (
-    <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
-      {/* A new node for each announcement: the same words twice are heard twice. */}
-      {text && <p key={seq}>{text}</p>}
+      {/* New agent messages of the thread on screen, said once: with the thread's screens (a chunk). */}
+      {view.kind === 'thread' && conversation && <conversation.Announcements model={model} />}
     </div>
   );
 }
