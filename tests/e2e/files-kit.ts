@@ -184,3 +184,19 @@ export function blackInBox(page: Page, url: string, box: { x0: number; y0: numbe
     margin,
   );
 }
+
+/** From now on, every aria-valuenow an own row's progress bar takes, recorded in the page as it changes (a
+ *  poll from the test could miss a value on a busy machine). Read them with `recordedProgress`. */
+export function recordProgress(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
+    new MutationObserver(() => {
+      for (const bar of document.querySelectorAll('.msg--own progress[aria-valuenow]')) {
+        const value = bar.getAttribute('aria-valuenow')!;
+        if (seen[seen.length - 1] !== value) seen.push(value);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  });
+}
+
+export const recordedProgress = (page: Page) => page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chipNames, chooseFiles, customerMessages, randomFile, scratch, sha256 } from './files-kit';
+import { chipNames, chooseFiles, customerMessages, randomFile, recordedProgress, recordProgress, scratch, sha256 } from './files-kit';
 import { clickButton, field, FirefoxHarness, until, waitForText } from './firefox-harness';
 
 let h: FirefoxHarness;
@@ -25,16 +25,7 @@ afterAll(async () => {
 describe('upload progress in Firefox', () => {
   it('an 8 MB file shows a progress bar that moves, then arrives once with its bytes', async () => {
     await h.agent.faults({ slow_uploads: 500_000 });
-    // Every value the bar takes, recorded in the page as it changes (a poll could miss one).
-    await panel.evaluate(() => {
-      const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
-      new MutationObserver(() => {
-        for (const bar of document.querySelectorAll('.msg--own progress[aria-valuenow]')) {
-          const value = bar.getAttribute('aria-valuenow')!;
-          if (seen[seen.length - 1] !== value) seen.push(value);
-        }
-      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
-    });
+    await recordProgress(panel);
     // A retry (see vitest.config.ts) starts from the list again, and finds its own conversation.
     const known = new Set((await h.agent.conversations()).map((c) => c.id));
     await panel.keyboard.press('Escape');
@@ -45,7 +36,7 @@ describe('upload progress in Firefox', () => {
     await field(panel, 'Message').fill('The big one');
     await clickButton(panel, 'Send');
     const values = await until(
-      () => panel.evaluate(() => (window as unknown as { __progress: string[] }).__progress),
+      () => recordedProgress(panel),
       (v) => v.filter((x) => Number(x) > 0 && Number(x) < 100).length >= 2,
       60_000,
     );

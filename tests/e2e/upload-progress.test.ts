@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFiles, chipNames, customerMessages, randomFile, scratch, sha256 } from './files-kit';
+import { chooseFiles, chipNames, customerMessages, randomFile, recordedProgress, recordProgress, scratch, sha256 } from './files-kit';
 import { Harness, SCREENSHOTS, until, waitForText } from './harness';
 import { axeViolations } from './sandbox-agent';
 
@@ -24,20 +24,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every aria-valuenow an own row's progress bar has had, recorded in the page as it changes (a poll from
- *  here could miss a value on a busy machine). */
-const recordProgress = (page: Page) =>
-  page.evaluate(() => {
-    const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
-    const note = () => {
-      for (const bar of document.querySelectorAll('.msg--own [role="progressbar"], .msg--own progress')) {
-        const value = bar.getAttribute('aria-valuenow');
-        if (value !== null && seen[seen.length - 1] !== value) seen.push(value);
-      }
-    };
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
-  });
-const recorded = () => panel.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+const recorded = () => recordedProgress(panel);
 const offscreenOpen = () => h.browser.targets().some((t) => t.url().endsWith('/upload.html'));
 
 describe('upload progress in Chromium', () => {
