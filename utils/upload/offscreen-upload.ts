@@ -23,6 +23,12 @@ export function createOffscreenUpload(offscreen: Offscreen): Upload {
   let active = 0;
   let opening: Promise<void> | null = null;
   let closing: Promise<void> = Promise.resolve();
+  // A document left by the worker's previous life (stopped mid-upload: its request was aborted) is closed,
+  // unless an upload of this life already uses it.
+  void offscreen.hasDocument().then(
+    (left) => void (left && active === 0 && (closing = offscreen.closeDocument().catch(() => {}))),
+    () => {},
+  );
 
   async function open() {
     await closing;

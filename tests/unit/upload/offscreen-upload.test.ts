@@ -113,3 +113,13 @@ describe('uploads through the offscreen document', () => {
     expect(FakeXhr.last!.aborted).toBe(true);
   });
 });
+
+describe('a document left by an earlier worker life', () => {
+  it('is closed when the worker starts and no upload uses it', async () => {
+    const api = offscreen();
+    await api.createDocument(); // left open by a worker stopped mid-upload
+    createOffscreenUpload(api);
+    await until(() => api.closeDocument.mock.calls.length);
+    expect(await api.hasDocument()).toBe(false);
+  });
+});
