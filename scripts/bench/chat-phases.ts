@@ -100,8 +100,7 @@ export async function walkUp(page: Page, enough: (texts: string[]) => boolean, m
     if (shot.shown.slice(0, fresh.length).some((r) => known.has(r.key))) problems++; // new rows must come above
     order = [...fresh, ...order];
     if (shot.top || enough(order.map((r) => r.text))) break;
-    // Half a screen at a time, as a reader scrolls: a jump of most of a screen can pass over rows that are
-    // rendered only once near the viewport, as an older page lands and the list keeps its place.
+    // Half a screen at a time, as a reader scrolls.
     await page.evaluate(() => document.querySelector('.messages')!.scrollBy(0, -300));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }

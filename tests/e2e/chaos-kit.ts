@@ -116,8 +116,7 @@ export async function readWholeThread(panel: Page, timeout = 120_000): Promise<{
     if (known.join() !== order.slice(0, known.length).map((o) => o.key).join()) problems.push('rows out of order');
     order = [...fresh.map((r) => ({ key: r.key, tag: tagOf(r.text), delivery: r.delivery })), ...order];
     if (shot.atTop && order.length > 0) return { rows: order, problems };
-    // Up a little less than half a screen, then two frames for the list to render where it now is: a longer
-    // jump, read sooner, can pass over rows of an older page that has just landed before they are drawn.
+    // Up a little less than half a screen, then two frames for the list to render where it now is.
     await panel.evaluate(() => document.querySelector('.messages')!.scrollBy(0, -300));
     await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }

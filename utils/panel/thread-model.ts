@@ -5,7 +5,11 @@ import type { Connector } from '../connector';
 import type { OlderRows, ThreadMessage, ThreadPatch, ThreadView, TypingAgent } from '../protocol';
 import { readonly } from './readonly';
 
-const AGENT_TYPING_TIMEOUT_MS = 30_000; // the widget clears a typing indicator by itself after 30 s
+const AGENT_TYPING_TIMEOUT_MS = 30_000;
+
+/** Two frames: the list has rendered and laid out what changed (at once where there are no frames). */
+const settled = () =>
+  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => requestAnimationFrame(() => resolve())) : resolve())); // the widget clears a typing indicator by itself after 30 s
 
 /** Stored messages in time order, then those still in the outbox. */
 function order(a: ThreadMessage, b: ThreadMessage): number {
@@ -71,6 +75,9 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
           const now = view.peek();
           if (now?.conversationId === id) view.value = patchView(now, rows);
         }, fail);
+      // The list puts the reader's place back after it draws the page: only then may the next one be asked
+      // for (a page from the worker's memory comes at once, and two in a row made the reader's place jump).
+      await settled();
       loadingOlder.value = false;
     },
     retry: (echoId: string) => void connector.request({ type: 'message.retry', echoId }).catch(fail),

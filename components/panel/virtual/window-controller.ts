@@ -152,7 +152,9 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
         rerender();
         return undefined;
       }
-      if (height > 0 && el.scrollHeight <= height) nearTop?.();
+      // Content shorter than the viewport, or a reader still near the top once a page has been drawn (no
+      // scroll event comes to one parked at the very top): older rows are due.
+      if (height > 0 && (el.scrollHeight <= height || el.scrollTop < Math.max(NEAR_TOP_PX, height))) nearTop?.();
       if (height === 0 || reach >= MAX_REACH) return undefined;
       return whenIdle(() => {
         reach = Math.min(MAX_REACH, reach + REACH_STEP);

@@ -233,3 +233,29 @@ describe('a row sent again unchanged', () => {
     expect(patchView(view, patch({ upsert: [edited] })).messages[0]).toBe(edited);
   });
 });
+
+describe('paging back', () => {
+  it('asks for the next older page only once the list has drawn this one (two frames later)', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    const frame = () => frames.splice(0).forEach((callback) => callback(0));
+    try {
+      const answer = deferred<OlderRows>();
+      const { fake, thread: m } = model({ 'thread.older': () => answer.promise });
+      m.accept(thread(5, [message({ id: 10 })], { hasOlder: true }));
+      const loading = m.loadOlder();
+      answer.resolve(olderRows(5, [message({ id: 9, createdAt: 0 })], { hasOlder: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      expect(m.current.value!.messages.map((r) => r.key)).toEqual(['m9', 'm10']); // the page is there…
+      expect(m.loadingOlder.value).toBe(true); // …and the next is not asked for before it is drawn
+      await m.loadOlder();
+      expect(fake.sent('thread.older')).toHaveLength(1);
+      frame();
+      frame();
+      await loading;
+      expect(m.loadingOlder.value).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
