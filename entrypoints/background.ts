@@ -6,7 +6,7 @@ import { readManaged } from '@/utils/background/managed-settings';
 import { handleRequest, isOwnPage } from '@/utils/background/router';
 import { menuItems, onMenuClick, SCREENSHOT_COMMAND, sendScreenshot } from '@/utils/context-menu';
 import * as platform from '@/utils/platform';
-import { PANEL_PORT } from '@/utils/protocol';
+import { panelIdOf } from '@/utils/protocol';
 import { parsePanelMessage } from '@/utils/background/panel-message';
 
 const TICK_ALARM = 'hoory-tick';
@@ -32,8 +32,10 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== PANEL_PORT || !ownPage(port.sender)) return port.disconnect();
+    const panelId = panelIdOf(port.name);
+    if (panelId === null || !ownPage(port.sender)) return port.disconnect();
     const panel = service.attach({
+      id: panelId,
       post(event) {
         try {
           port.postMessage(event);

@@ -6,7 +6,7 @@ import { CodedError } from './protocol/errors';
 import { deleteFile, getFile, putFile, type FileRef } from './files/file-store';
 import type { Handoff } from './protocol/mailboxes';
 import type { BackgroundEvent, PageContext, PanelMessage, Reply, ReplyOf, RequestOf, RequestType } from './protocol';
-import { PANEL_PORT } from './protocol/events';
+import { panelPortName } from './protocol/events';
 import { getActivePage, readActivePage } from './page-context';
 import * as platform from './platform';
 
@@ -14,6 +14,8 @@ export interface Connector {
   request<T extends RequestType>(request: RequestOf<T>): Promise<ReplyOf<T>>;
   /** Listen to background events; `onConnect` runs on every (re)connection, e.g. to refetch a snapshot. */
   subscribe(onEvent: (event: BackgroundEvent) => void, onConnect?: () => void): () => void;
+  /** This page's id, in its port's name and in its 'thread.older' requests. */
+  readonly panelId: string;
   /** Tell the background which thread this panel shows (null: none); repeated after every reconnect. */
   setView(conversationId: number | null, fresh?: boolean): void;
   /** What the context menu or a notification click left for this panel; each is taken once. */
@@ -44,6 +46,7 @@ export function createRuntimeConnector(): Connector {
   let windowId: number | undefined;
   void Promise.resolve(browser.windows?.getCurrent()).then((w) => (windowId = w?.id), () => {});
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  const panelId = crypto.randomUUID();
   const handoffTakers = new Set<(handoff: Handoff) => void>();
   let view: PanelMessage = { type: 'view', conversationId: null };
   const postView = () => {
@@ -67,6 +70,7 @@ export function createRuntimeConnector(): Connector {
   }
 
   return {
+    panelId,
     setView(conversationId, fresh) {
       view = { type: 'view', conversationId, ...(fresh ? { fresh } : {}) };
       postView();
@@ -79,7 +83,7 @@ export function createRuntimeConnector(): Connector {
         if (closed) return;
         // Connecting wakes a stopped service worker; its disconnect tells us it stopped, so we reconnect
         // at once and the worker rebuilds its state (cable, resync) from storage.
-        port = browser.runtime.connect({ name: PANEL_PORT });
+        port = browser.runtime.connect({ name: panelPortName(panelId) });
         port.onMessage.addListener((event: BackgroundEvent) => {
           retryMs = 100;
           // Our own background: trusted, so the panel ships no schemas.

@@ -6,7 +6,7 @@ import { ERROR_CODES } from './protocol/errors';
 
 export type { ErrorCode } from './protocol/errors';
 export type { BackgroundEvent, PanelMessage, ThreadPatch, TypingAgent } from './protocol/events';
-export { PANEL_PORT } from './protocol/events';
+export { panelIdOf } from './protocol/events';
 export type { PageRequest, Reply, ReplyOf, RequestOf, RequestType } from './protocol/requests';
 
 export const pageContextSchema = z.object({ url: z.string(), title: z.string() });

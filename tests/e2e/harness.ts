@@ -111,9 +111,11 @@ export class Harness {
     return `chrome-extension://${this.extensionId}/${page}.html`;
   }
 
-  async open(which: 'sidepanel' | 'options'): Promise<Page> {
+  /** `init`: a script run in the page before its own (a recorder). */
+  async open(which: 'sidepanel' | 'options', init?: string): Promise<Page> {
     const page = await this.browser.newPage();
     await page.setViewport({ width: 400, height: 720 });
+    if (init) await page.evaluateOnNewDocument(init);
     page.on('pageerror', (e) => console.error(`[${which}] page error:`, e));
     await page.goto(this.url(which));
     await page.bringToFront();

@@ -1,12 +1,46 @@
 // Issue 17, "Fast at any size": a thread of 2,000 messages in the panel page, windowed. Scrolled from the
 // newest to the oldest, every message is seen exactly once and in the server's order, the thread never
-// holds more than 1,500 elements, the top message stays still while older ones load above it, and
-// "Jump to newest" (mouse and keyboard) brings the newest message back.
+// holds more than 1,500 elements, each older page reaches the panel once (in the answer to its request, not
+// again in a patch), the top message stays still while older ones load above it, and "Jump to newest"
+// (mouse and keyboard) brings the newest message back.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, until, waitForText } from './harness';
 
 const N = Number(process.env.LONG_THREAD_N ?? 2_000);
+
+/**
+ * Records, in the panel, the row keys each 'thread.older' answer brought and the keys that thread.patch events
+ * carried after that answer while the panel still held them (a row sent twice). Chrome's runtime is wrapped before
+ * the panel's scripts run; the polyfill calls it with a callback.
+ */
+const DELIVERY_RECORDER = `(() => {
+  const rec = (window.__delivery = { answered: new Set(), again: [], answers: 0 });
+  const connect = chrome.runtime.connect.bind(chrome.runtime);
+  chrome.runtime.connect = (...args) => {
+    const port = connect(...args);
+    port.onMessage.addListener((e) => {
+      if (!e || e.type !== 'thread.patch') return;
+      for (const row of e.patch.upsert) if (rec.answered.has(row.key)) rec.again.push(row.key);
+      for (const key of e.patch.remove) rec.answered.delete(key); // gone from the panel: sending it again is right
+    });
+    return port;
+  };
+  const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+  const note = (reply) => {
+    if (!reply || !reply.ok) return;
+    rec.answers++;
+    for (const row of reply.value.upsert) rec.answered.add(row.key);
+  };
+  chrome.runtime.sendMessage = (...args) => {
+    const last = args[args.length - 1];
+    if (!(args[0] && args[0].type === 'thread.older')) return send(...args);
+    if (typeof last === 'function') args[args.length - 1] = (reply) => { note(reply); last(reply); };
+    const result = send(...args);
+    if (result && typeof result.then === 'function') result.then(note, () => {});
+    return result;
+  };
+})();`;
 const PARALLEL = 8;
 const label = (i: number) => `Long ${String(i).padStart(4, '0')}`;
 
@@ -35,7 +69,7 @@ beforeAll(async () => {
   const all = await h.agent.messages(id);
   expected = all.filter((m) => m.content?.startsWith('Long ')).sort((a, b) => a.id - b.id).map((m) => `m${m.id}`);
   await h.stopWorker(); // it comes back with the newest messages only: older ones come from the server
-  panel = await h.open('sidepanel');
+  panel = await h.open('sidepanel', DELIVERY_RECORDER);
   await panel.waitForSelector(`[data-conversation-id="${id}"]`, { timeout: 20_000 });
   await panel.click(`[data-conversation-id="${id}"]`);
   await waitForText(panel, label(N), 20_000);
@@ -94,7 +128,14 @@ describe('a thread of 2,000 messages', () => {
     expect(loads).toBeGreaterThan(0);
   }, 120_000);
 
-  it('scrolled to the oldest: each message once, in order, and the DOM bounded', async () => {
+  it('scrolled to the oldest: each message once, in order, the DOM bounded, each older page sent once', async () => {
+    // Recorded from here: the walk pages back through what the worker holds and what it fetches.
+    await panel.evaluate(() => {
+      const rec = (window as unknown as { __delivery: { answered: Set<string>; again: string[]; answers: number } }).__delivery;
+      rec.answered.clear();
+      rec.again.length = 0;
+      rec.answers = 0;
+    });
     await panel.evaluate(() => void (document.querySelector('.messages')!.scrollTop = 1e9));
     await frames(panel, 5);
     let order: string[] = [];
@@ -118,7 +159,15 @@ describe('a thread of 2,000 messages', () => {
     const long = order.filter((k) => expected.includes(k));
     expect(long).toEqual(expected); // every message once, in the server's order
     expect(most).toBeLessThanOrEqual(1_500);
-    console.log(`long thread: ${N} messages seen once and in order; at most ${most} elements in the thread`);
+    // Each older page travels once: in the answer to the panel that asked, not again in the next patch.
+    const delivery = await panel.evaluate(() => {
+      const rec = (window as unknown as { __delivery: { answered: Set<string>; again: string[]; answers: number } }).__delivery;
+      return { answered: rec.answered.size, answers: rec.answers, again: rec.again };
+    });
+    expect(delivery.answers).toBeGreaterThan(10);
+    expect(delivery.answered).toBeGreaterThan(N / 2);
+    expect(delivery.again.slice(0, 5)).toEqual([]);
+    console.log(`long thread: ${N} messages seen once and in order; at most ${most} elements in the thread; ${delivery.answered} rows in ${delivery.answers} older pages, none sent again`);
   }, 600_000);
 
   it('"Jump to newest" brings the newest message back, by mouse and by keyboard', async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parsePanelMessage } from '@/utils/background/panel-message';
 import { createRuntimeConnector } from '@/utils/connector';
-import type { BackgroundEvent, RequestOf, RequestType } from '@/utils/protocol';
+import { panelIdOf, type BackgroundEvent, type RequestOf, type RequestType } from '@/utils/protocol';
 import { CodedError, ERROR_CODES } from '@/utils/protocol/errors';
 import { appErrorSchema, requests } from '@/utils/protocol/requests';
 
@@ -328,7 +328,9 @@ describe('the runtime connector’s port', () => {
     connector.setView(4); // before connecting: sent once connected
     const stop = connector.subscribe((e) => events.push(e), onConnect);
     expect(ports).toHaveLength(1);
-    expect(ports[0]!.name).toBe('hoory-panel');
+    expect(ports[0]!.name).toBe(`hoory-panel:${connector.panelId}`); // its id: its 'thread.older' requests name it
+    expect(panelIdOf(ports[0]!.name)).toBe(connector.panelId);
+    expect(connector.panelId).not.toBe(createRuntimeConnector().panelId);
     expect(ports[0]!.posted).toEqual([{ type: 'view', conversationId: 4 }]);
     expect(onConnect).toHaveBeenCalledOnce();
 
@@ -344,6 +346,7 @@ describe('the runtime connector’s port', () => {
     vi.advanceTimersByTime(100);
     expect(ports).toHaveLength(2);
     expect(ports[1]!.posted).toEqual([{ type: 'view', conversationId: null }]); // the view again
+    expect(ports[1]!.name).toBe(ports[0]!.name); // the same panel
     expect(onConnect).toHaveBeenCalledTimes(2); // the panel refetches its snapshot
 
     stop();
@@ -352,6 +355,13 @@ describe('the runtime connector’s port', () => {
     vi.advanceTimersByTime(10_000);
     expect(ports).toHaveLength(2); // closed: no reconnecting
     vi.useRealTimers();
+  });
+
+  it('tells a panel port by its name: a bare one has no id, any other name is no panel', () => {
+    expect(panelIdOf('hoory-panel')).toBe('');
+    expect(panelIdOf('hoory-panel:abc')).toBe('abc');
+    expect(panelIdOf('hoory-panelx')).toBeNull();
+    expect(panelIdOf('other:abc')).toBeNull();
   });
 
   it('backs off while the background keeps refusing', () => {

@@ -12,6 +12,7 @@ import { createNotifier, type Notify } from './notifications';
 import { createHandoffs } from './handoffs';
 import { createSessionOutbox } from './outbox';
 import { createOlderPages } from './older-pages';
+import { createPanelPublisher } from './panel-publisher';
 import { createPanels, type EventSink } from './panels';
 import { startPublisher } from './publisher';
 import { startReadReceipts } from './read-receipts';
@@ -37,7 +38,8 @@ export function createChatService(deps: ServiceDeps) {
   const handoffs = createHandoffs(panels);
   const cache = createChatCache();
   const older = createOlderPages(session, store);
-  const handlers = createRequestHandlers({ session, store, outbox, events, handoffs, older, deps });
+  const toPanels = createPanelPublisher(store, session, panels);
+  const handlers = createRequestHandlers({ session, store, outbox, events, handoffs, older, toPanels, deps });
   let stopLinking = () => {};
   let stopped = false;
 
@@ -55,7 +57,7 @@ export function createChatService(deps: ServiceDeps) {
   // Reactions start once the held state is loaded: publishing earlier would overwrite the cache with nothing.
   const ready = load().then(() => {
     if (stopped) return;
-    const publisher = startPublisher({ store, session, panels, cache, setBadge: deps.setBadge });
+    const publisher = startPublisher({ store, session, panels, cache, toPanels, setBadge: deps.setBadge });
     const receipts = startReadReceipts(store, session, panels);
     const stopCsat = startCsatDisplay(store, session);
     stopReactions = () => {

@@ -25,7 +25,11 @@ function compareMessages(a: Message, b: Message): number {
   return a.created_at - b.created_at || a.id - b.id;
 }
 
-/** Union by id; a newer copy of a message (edit, status, submitted values) replaces the held one. */
+/**
+ * Union by id; a newer copy of a message (edit, status, submitted values) replaces the held one. A copy with
+ * nothing new keeps the held object: the panels' rows are compared by identity, and a resync (the whole
+ * history again) must not send every row of every panel again.
+ */
 export function mergeMessages(held: readonly Message[], incoming: readonly Message[]): Message[] {
   if (incoming.length === 0) return held as Message[];
   const byId = new Map<number, Message>();
@@ -33,7 +37,8 @@ export function mergeMessages(held: readonly Message[], incoming: readonly Messa
   for (const message of incoming) {
     if (message.private || message.message_type === MessageType.activity) continue; // never the contact's to see
     const old = byId.get(message.id);
-    byId.set(message.id, old ? { ...old, ...message } : message);
+    const next = old ? { ...old, ...message } : message;
+    byId.set(message.id, old && JSON.stringify(old) === JSON.stringify(next) ? old : next);
   }
   return [...byId.values()].sort(compareMessages);
 }

@@ -34,19 +34,25 @@ export function threadView(store: Store, id: number): ThreadView {
   return views.threadView(state, store.windowOf(id), store.pending.peek(), store.unreadMarks.peek().get(id), store.csatDisplay.peek().get(id));
 }
 
+/** The rows of a thread's window before `before` (all of them without it, or when it is not found). */
+function olderSlice(store: Store, id: number, before?: string) {
+  const state = store.held(id) ?? placeholderConversation(id);
+  const window = store.windowOf(id);
+  const rows = threadRows(state, window, store.pending.peek(), store.csatDisplay.peek().get(id));
+  const end = before === undefined ? -1 : rows.findIndex((row) => row.key === before);
+  return { older: end === -1 ? rows : rows.slice(0, end), facts: threadFacts(state, window, rows, store.unreadMarks.peek().get(id)) };
+}
+
 /**
  * The rows of a thread's window before `before` (the oldest row a panel holds), after its window grew:
  * what "load older" adds, built and sent alone. Without `before` (or not found), the whole window.
  */
 export function olderRows(store: Store, id: number, before?: string): OlderRows {
-  const state = store.held(id) ?? placeholderConversation(id);
-  const window = store.windowOf(id);
-  const rows = threadRows(state, window, store.pending.peek(), store.csatDisplay.peek().get(id));
-  const end = before === undefined ? -1 : rows.findIndex((row) => row.key === before);
-  const older = end === -1 ? rows : rows.slice(0, end);
-  const facts = threadFacts(state, window, rows, store.unreadMarks.peek().get(id));
+  const { older, facts } = olderSlice(store, id, before);
   return { conversationId: id, ...facts, upsert: older.map((row) => row.build()), remove: [] };
 }
+
+export type PanelPublisher = ReturnType<typeof createPanelPublisher>;
 
 export function createPanelPublisher(store: Store, session: Session, panels: Panels) {
   let status = '';
@@ -112,6 +118,17 @@ export function createPanelPublisher(store: Store, session: Session, panels: Pan
   }
 
   return {
+    /** olderRows for the panel `panelId`, noted as sent to it: the next patch does not carry them again. */
+    older(panelId: string | undefined, id: number, before?: string): OlderRows {
+      const { older, facts } = olderSlice(store, id, before);
+      const sink = panels.sinkOf(panelId);
+      const sent = sink && threads.get(sink);
+      if (sent?.conversationId === id) {
+        for (const row of older) sent.rows.set(row.key, { source: row.source, tag: row.tag });
+        sent.facts = JSON.stringify(facts);
+      }
+      return { conversationId: id, ...facts, upsert: older.map((row) => row.build()), remove: [] };
+    },
     publish() {
       publishList();
       publishEvents();

@@ -5,6 +5,8 @@ import type { BackgroundEvent } from '../protocol';
 
 export interface EventSink {
   post(event: BackgroundEvent): void;
+  /** The panel's id (from its port's name): its 'thread.older' requests name it. */
+  id?: string;
 }
 
 export function createPanels() {
@@ -44,6 +46,8 @@ export function createPanels() {
     },
     isVisible: (conversationId: number) => visible.peek().has(conversationId),
     sinks: () => [...shown] as const,
+    /** The attached panel with this id, if any. */
+    sinkOf: (id: string | undefined) => (id ? [...shown.keys()].find((sink) => sink.id === id) : undefined),
   };
 }
 

@@ -6,7 +6,7 @@ import { effect } from '@preact/signals-core';
 import { badgeText, badgeTitle } from '../badge';
 import type { ChatCache } from './chat-cache';
 import { unreadOf, type ConversationState } from './chat-state';
-import { createPanelPublisher } from './panel-publisher';
+import type { PanelPublisher } from './panel-publisher';
 import type { Panels } from './panels';
 import type { Session } from './session';
 import type { Store } from './store';
@@ -21,11 +21,12 @@ export interface PublisherParts {
   session: Session;
   panels: Panels;
   cache: ChatCache;
+  /** What each panel is told (also answers its 'thread.older' requests, so it knows what they carried). */
+  toPanels: PanelPublisher;
   setBadge(text: string, title: string): Promise<void>;
 }
 
-export function startPublisher({ store, session, panels, cache, setBadge }: PublisherParts) {
-  const toPanels = createPanelPublisher(store, session, panels);
+export function startPublisher({ store, session, panels, cache, toPanels, setBadge }: PublisherParts) {
   let scheduled = false;
   let stopped = false;
   let saving = Promise.resolve();

@@ -11,7 +11,7 @@ import { managedFields, withManaged } from './managed-settings';
 import type { Handoffs } from './handoffs';
 import type { SessionOutbox } from './outbox';
 import type { OlderPages } from './older-pages';
-import { olderRows, panelStatus, threadView } from './panel-publisher';
+import { panelStatus, threadView, type PanelPublisher } from './panel-publisher';
 import type { Session } from './session';
 import type { Store } from './store';
 import { outboxMessage, summarize } from './views';
@@ -23,10 +23,11 @@ export interface HandlerParts {
   events: CableEventHandler;
   handoffs: Handoffs;
   older: OlderPages;
+  toPanels: Pick<PanelPublisher, 'older'>;
   deps: ConnectDeps;
 }
 
-export function createRequestHandlers({ session, store, outbox, events, handoffs, older, deps }: HandlerParts): RequestHandlers {
+export function createRequestHandlers({ session, store, outbox, events, handoffs, older, toPanels, deps }: HandlerParts): RequestHandlers {
   return {
     async connect({ settings: typed }) {
       const input = await withManaged(typed); // a browser policy's values win over what was typed
@@ -56,9 +57,9 @@ export function createRequestHandlers({ session, store, outbox, events, handoffs
       return threadView(store, conversationId);
     },
     /** The window grows a page; the answer is the rows before the panel's oldest, not the whole window. */
-    async 'thread.older'({ conversationId: id, before }) {
+    async 'thread.older'({ conversationId: id, before, panel }) {
       await older.grow(id);
-      return olderRows(store, id, before);
+      return toPanels.older(panel, id, before);
     },
     /** One message per file, the text with the first, so a file the server refuses fails alone. */
     async 'message.send'({ conversationId: asked, content, page, attachments = [], follows }) {

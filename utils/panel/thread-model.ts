@@ -70,7 +70,7 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
       const before = held.messages.find((m) => m.id !== undefined)?.key;
       const id = held.conversationId;
       await connector
-        .request({ type: 'thread.older', conversationId: id, ...(before ? { before } : {}) })
+        .request({ type: 'thread.older', conversationId: id, panel: connector.panelId, ...(before ? { before } : {}) })
         .then((rows) => {
           const now = view.peek();
           if (now?.conversationId === id) view.value = patchView(now, rows);

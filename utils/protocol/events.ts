@@ -1,9 +1,19 @@
-// Background → page events over a Port named PANEL_PORT (whose disconnect also tells a panel the worker
+// Background → page events over a panel's Port (panelPortName; its disconnect also tells a panel the worker
 // stopped), and the panel's one message back. The background sends what changed, not the whole state.
 // Types only: the pages trust their own background, and ship no schemas for it.
 import type { ConversationSummary, PanelStatus, ThreadMessage, ThreadView } from '../protocol';
 
-export const PANEL_PORT = 'hoory-panel';
+const PANEL_PORT = 'hoory-panel';
+
+/** A panel's port is named `PANEL_PORT:<its id>`: its 'thread.older' requests carry the same id, so the
+ *  background knows which panel already has the rows it answered with (and does not send them again). */
+export const panelPortName = (panelId: string) => `${PANEL_PORT}:${panelId}`;
+
+/** The panel id in a port's name ('' for a bare PANEL_PORT); null when the port is not a panel's. */
+export function panelIdOf(portName: string): string | null {
+  if (portName === PANEL_PORT) return '';
+  return portName.startsWith(`${PANEL_PORT}:`) ? portName.slice(PANEL_PORT.length + 1) : null;
+}
 
 /** A thread's rows that changed since the last event to this panel, and its header facts. */
 export interface ThreadPatch {

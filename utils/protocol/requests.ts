@@ -31,8 +31,12 @@ export const requests = {
   'settings.notifications': { request: z.object({ on: z.boolean() }), reply: none },
   'snapshot.get': { request: z.object({}), reply: snapshotSchema },
   'thread.open': { request: z.object({ conversationId }), reply: threadViewSchema },
-  /** The rows older than those the panel holds (`before`, its oldest row's key), a page at a time. */
-  'thread.older': { request: z.object({ conversationId, before: z.optional(z.string()) }), reply: olderRowsSchema },
+  /** The rows older than those the panel holds (`before`, its oldest row's key), a page at a time;
+   *  `panel`: the asking panel's id, so that those rows are not sent to it again. */
+  'thread.older': {
+    request: z.object({ conversationId, before: z.optional(z.string()), panel: z.optional(z.string().check(z.maxLength(64))) }),
+    reply: olderRowsSchema,
+  },
   'message.send': {
     request: z.object({
       conversationId: z.nullable(conversationId),

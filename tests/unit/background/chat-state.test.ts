@@ -20,6 +20,14 @@ const conv = (over: Partial<Conversation> = {}): Conversation => ({
 });
 
 describe('chat state', () => {
+  it('keeps the held object of a message that came again unchanged, and replaces one that changed', () => {
+    const held = [msg(1), msg(2)];
+    const merged = mergeMessages(held, [msg(1), msg(2, { content: 'edited' })]);
+    expect(merged[0]).toBe(held[0]);
+    expect(merged[1]).not.toBe(held[1]);
+    expect(merged[1]!.content).toBe('edited');
+  });
+
   it('merges by id, sorts by time and lets a newer copy replace the held one', () => {
     const merged = mergeMessages([msg(2), msg(1)], [msg(2, { content: 'edited', status: 'read' }), msg(3)]);
     expect(merged.map((m) => m.id)).toEqual([1, 2, 3]);

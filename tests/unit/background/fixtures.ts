@@ -43,9 +43,9 @@ export async function session({ bound = true, settings = SETTINGS } = {}) {
 }
 
 /** A panel attached to `panels`, collecting its events; `show` says which thread it shows. */
-export function panel(panels: Panels, onView: (id: number) => void = () => {}) {
+export function panel(panels: Panels, onView: (id: number) => void = () => {}, id?: string) {
   const events: BackgroundEvent[] = [];
-  const sink: EventSink = { post: (e) => void events.push(e) };
+  const sink: EventSink = { post: (e) => void events.push(e), ...(id ? { id } : {}) };
   const attached = panels.attach(sink, onView);
   return {
     sink,

@@ -264,3 +264,53 @@ describe('thread view', () => {
     expect(threadView(store, 1).firstUnreadKey).toBe('m1'); // the window grew to show it
   });
 });
+
+describe('older rows for a panel', () => {
+  /** Conversation 1 with 100 messages (a window of 30 shown), on screen in panels "a" and "b". */
+  async function twoPanels() {
+    const { session: s } = await session();
+    const store = createStore();
+    store.applyConversation(conv({ id: 1, messages: Array.from({ length: 100 }, (_, i) => msg(i + 1)) }), true);
+    const panels = createPanels();
+    const a = panel(panels, () => {}, 'a');
+    const b = panel(panels, () => {}, 'b');
+    a.show(1);
+    b.show(1);
+    const publisher = createPanelPublisher(store, s, panels);
+    publisher.publish();
+    a.take();
+    b.take();
+    return { store, publisher, a, b };
+  }
+  const keys = (rows: { key: string }[]) => rows.map((r) => r.key);
+
+  it('are not sent again to the panel that asked; another panel on the thread gets them in its patch', async () => {
+    const { store, publisher, a, b } = await twoPanels();
+    store.growWindow(1);
+    const answer = publisher.older('a', 1, 'm71');
+    expect(keys(answer.upsert)).toEqual(Array.from({ length: 30 }, (_, i) => `m${41 + i}`));
+    publisher.publish();
+    expect(a.events).toEqual([]);
+    const [patch] = b.take('thread.patch');
+    expect(keys(patch!.patch.upsert)).toEqual(keys(answer.upsert));
+  });
+
+  it('a change to one of them afterwards is still sent to the panel that asked', async () => {
+    const { store, publisher, a } = await twoPanels();
+    store.growWindow(1);
+    publisher.older('a', 1, 'm71');
+    store.applyMessage(msg(50, { content: 'edited' }));
+    publisher.publish();
+    const [patch] = a.take('thread.patch');
+    expect(patch!.patch.upsert.map((r) => [r.key, r.content])).toEqual([['m50', 'edited']]);
+  });
+
+  it('for a panel not known (or showing another thread) they are only answered, and the patch still carries them', async () => {
+    const { store, publisher, a } = await twoPanels();
+    store.growWindow(1);
+    expect(publisher.older(undefined, 1, 'm71').upsert).toHaveLength(30);
+    expect(publisher.older('gone', 1, 'm71').upsert).toHaveLength(30);
+    publisher.publish();
+    expect(a.take('thread.patch')[0]!.patch.upsert).toHaveLength(30);
+  });
+});

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ChatCache, SaveOutcome } from '@/utils/background/chat-cache';
 import { createPanels } from '@/utils/background/panels';
 import { CACHE_EVERY_MS, FRAME_MS, startPublisher } from '@/utils/background/publisher';
+import { createPanelPublisher } from '@/utils/background/panel-publisher';
 import { createStore } from '@/utils/background/store';
 import { conv, msg, panel, session } from './fixtures';
 
@@ -25,7 +26,7 @@ async function setup({ bound = true } = {}) {
   const save = vi.fn(async (..._args: Parameters<ChatCache['save']>) => outcome);
   const cache = { save } as unknown as ChatCache;
   const setBadge = vi.fn(async (_text: string, _title: string) => {});
-  const publisher = startPublisher({ store, session: s, panels, cache, setBadge });
+  const publisher = startPublisher({ store, session: s, panels, cache, toPanels: createPanelPublisher(store, s, panels), setBadge });
   await vi.advanceTimersByTimeAsync(FRAME_MS + 1);
   await publisher.settled();
   return { session: s, store, panels, one, save, setBadge, publisher, full: () => void (outcome = 'full') };

@@ -84,6 +84,7 @@ export function fakeConnector(handlers: Handlers = {}, options: FakeOptions = {}
   let fileSeq = 0;
 
   const connector: Connector = {
+    panelId: 'panel-under-test',
     request: request as unknown as Connector['request'],
     putFile: vi.fn(async (blob: Blob, name: string) => {
       const id = `file-${++fileSeq}`;

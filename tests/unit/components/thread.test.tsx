@@ -157,7 +157,7 @@ describe('thread', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Show earlier messages' }));
     // It asks for what goes before the oldest row it holds, and gets only that.
-    expect(fake.sent('thread.older')).toEqual([{ type: 'thread.older', conversationId: 5, before: 'm10' }]);
+    expect(fake.sent('thread.older')).toEqual([{ type: 'thread.older', conversationId: 5, panel: 'panel-under-test', before: 'm10' }]);
     expect(await screen.findByText('Loading earlier messages…')).toBeTruthy();
 
     pending.resolve(olderRows(5, [message({ id: 9, content: 'ancient', createdAt: at(2026, 3, 1, 9, 0) })]));

@@ -129,7 +129,7 @@ describe('thread model', () => {
     const loading = m.loadOlder();
     expect(m.loadingOlder.value).toBe(true);
     await m.loadOlder(); // already loading: no second request
-    expect(fake.sent('thread.older')).toEqual([{ type: 'thread.older', conversationId: 5, before: 'm10' }]);
+    expect(fake.sent('thread.older')).toEqual([{ type: 'thread.older', conversationId: 5, panel: 'panel-under-test', before: 'm10' }]);
     answer.resolve(olderRows(5, [message({ id: 9, createdAt: 0 })], { hasOlder: false }));
     await loading;
     expect(m.loadingOlder.value).toBe(false);
