@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { Harness, until, waitForText } from '../tests/e2e/harness';
-import { afterWorkerStop, blankOpen, burst, coldOpen, coldWorkerOpen, withBlankPage } from './bench/chat-phases';
+import { afterWorkerStop, burst } from './bench/chat-phases';
+import { blankOpen, coldOpen, coldWorkerOpen, plainOpen, withBlankPage } from './bench/cold-open';
 import { median, panelPage, round, spread } from './bench/kit';
 import { longThread, makeLongThread, reopenLong } from './bench/long-thread';
 
@@ -74,6 +75,10 @@ try {
   const blank = await blankOpen(h, COLD);
   report.blankOpen = blank;
   row(`an empty extension page → painted, the floor (median of ${COLD})`, spread(blank), '—', null);
+  const plain = await plainOpen(h, panel, short, COLD);
+  report.plainOpen = plain;
+  row(`the yardstick: a plain web page fetching and showing the newest 20 (median of ${COLD}; 56 ms when the target was set)`, spread(plain), '—', null);
+  row('cold open → list painted, as a share of the yardstick on this machine', `${round(median(cold.list) / median(plain), 2)}×`, '≤ 1.07× (60 / 56)', median(cold.list) / median(plain) <= 60 / 56);
   const coldWorker = await coldWorkerOpen(h, 'the newest reply');
   report.coldWorkerOpenMs = coldWorker;
   row('reopened panel, worker stopped, server answering in 3 s → list painted (cache)', `${coldWorker} ms`, '—', null);

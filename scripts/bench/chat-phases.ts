@@ -1,83 +1,9 @@
-// The benchmark's phases on a short conversation: the panel's cold open, a burst of agent replies, a reply
-// after the worker was stopped.
-import { cpSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The benchmark's phases on a short conversation: a burst of agent replies, a reply after the worker was
+// stopped (the cold open is in ./cold-open.ts).
 import type { Page } from 'puppeteer-core';
 import type { Harness } from '../../tests/e2e/harness';
 import { until, waitForText } from '../../tests/e2e/harness';
-import { domCount, panelPage, percentile, profiled, seenTexts, sleep, watchTexts, workerSession } from './kit';
-
-/** Opens a new panel page that clicks the conversation as soon as the list shows it; times from navigation. */
-const coldProbe = (id: number, newest: string) => `(() => {
-  const b = (window.__bench = {});
-  const done = (key) => requestAnimationFrame(() => (b[key] = performance.now()));
-  const mo = new MutationObserver(() => {
-    if (b.clicked === undefined) {
-      const row = document.querySelector('[data-conversation-id="${id}"]');
-      if (!row) return;
-      b.clicked = performance.now();
-      done('list');
-      row.click();
-    }
-    if ([...document.querySelectorAll('.msg__text')].some((e) => e.textContent === ${JSON.stringify(newest)})) {
-      mo.disconnect();
-      done('thread');
-    }
-  });
-  document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { subtree: true, childList: true, characterData: true }));
-})();`;
-
-export async function coldOpen(h: Harness, id: number, newest: string, runs: number) {
-  const list: number[] = [];
-  const thread: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await panelPage(h, coldProbe(id, newest));
-    const b = await until(() => page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench), (v) => v?.thread !== undefined, 20_000);
-    list.push(b.list!);
-    thread.push(b.thread!);
-    await page.close();
-    await sleep(300);
-  }
-  return { list, thread };
-}
-
-/** A copy of the build with an empty page beside the panel (for blankOpen). */
-export function withBlankPage(build: string, dir: string): string {
-  cpSync(build, dir, { recursive: true });
-  writeFileSync(join(dir, 'blank.html'), '<!DOCTYPE html><html><head><meta charset="UTF-8"><title>Blank</title></head><body><p>Blank</p></body></html>');
-  return dir;
-}
-
-/** An empty extension page, navigation → first frame after its DOM is ready: the cold open's floor. */
-export async function blankOpen(h: Harness, runs: number) {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await h.browser.newPage();
-    await page.setViewport({ width: 400, height: 720 });
-    await page.evaluateOnNewDocument(`document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => (window.__painted = performance.now())))`);
-    await page.goto(`chrome-extension://${h.extensionId}/blank.html`);
-    ms.push((await until(() => page.evaluate(() => (window as unknown as { __painted?: number }).__painted), (v) => v !== undefined))!);
-    await page.close();
-    await sleep(300);
-  }
-  return ms;
-}
-
-/** A reopened panel on a stopped worker while the server takes 3 s: the list comes from the cache. */
-export async function coldWorkerOpen(h: Harness, preview: string) {
-  await h.stopWorker();
-  await h.agent.faults({ latency_ms: 3_000 });
-  try {
-    const start = Date.now();
-    const page = await panelPage(h);
-    await waitForText(page, preview, 10_000);
-    const ms = Date.now() - start;
-    await page.close();
-    return ms;
-  } finally {
-    await h.agent.faults(null);
-  }
-}
+import { domCount, percentile, profiled, seenTexts, sleep, watchTexts, workerSession } from './kit';
 
 /** The thread's rows from the newest to the oldest loaded, scrolling up (and loading) until `enough`. */
 export async function walkUp(page: Page, enough: (texts: string[]) => boolean, maxSteps = 2_000) {

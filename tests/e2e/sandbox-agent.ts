@@ -14,6 +14,7 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 
 export interface AgentConversation {
   id: number;
+  inbox_identifier: string;
   status: string;
   custom_attributes?: Record<string, unknown>;
   contact_last_seen_at?: number;
