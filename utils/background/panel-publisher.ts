@@ -6,7 +6,6 @@ import { placeholderConversation, type ConversationState } from './chat-state';
 import type { EventSink, Panels } from './panels';
 import type { Session } from './session';
 import type { Store } from './store';
-import * as views from './views';
 import { outboxMessage, summarize, threadFacts, threadRows } from './views';
 
 interface SentThread {
@@ -27,11 +26,6 @@ export function panelStatus(store: Store, session: Session): PanelStatus {
     ...(bound && issue ? { issue } : {}),
     ...(store.storageFull.peek() ? { storageFull: true } : {}),
   };
-}
-
-export function threadView(store: Store, id: number): ThreadView {
-  const state = store.held(id) ?? placeholderConversation(id);
-  return views.threadView(state, store.windowOf(id), store.pending.peek(), store.unreadMarks.peek().get(id), store.csatDisplay.peek().get(id));
 }
 
 /** The rows of a thread's window before `before` (all of them without it, or when it is not found). */
@@ -97,13 +91,20 @@ export function createPanelPublisher(store: Store, session: Session, panels: Pan
     started = new Set(store.started.peek().keys());
   }
 
+  /** A thread's rows and header facts now, and the record of them the next publication diffs against. */
+  function threadNow(id: number) {
+    const state = store.held(id) ?? placeholderConversation(id);
+    const window = store.windowOf(id);
+    const rows = threadRows(state, window, store.pending.peek(), store.csatDisplay.peek().get(id));
+    const facts = threadFacts(state, window, rows, store.unreadMarks.peek().get(id));
+    const told: SentThread = { conversationId: id, rows: new Map(rows.map((r) => [r.key, { source: r.source, tag: r.tag }])), facts: JSON.stringify(facts) };
+    return { rows, facts, told };
+  }
+
   function publishThread(sink: EventSink, id: number) {
     const sent = threads.get(sink);
-    const state = store.held(id) ?? placeholderConversation(id);
-    const rows = threadRows(state, store.windowOf(id), store.pending.peek(), store.csatDisplay.peek().get(id));
-    const next = new Map(rows.map((r) => [r.key, { source: r.source, tag: r.tag }]));
-    const facts = threadFacts(state, store.windowOf(id), rows, store.unreadMarks.peek().get(id));
-    threads.set(sink, { conversationId: id, rows: next, facts: JSON.stringify(facts) });
+    const { rows, facts, told } = threadNow(id);
+    threads.set(sink, told);
     if (sent?.conversationId !== id) {
       sink.post({ type: 'thread', thread: { conversationId: id, messages: rows.map((r) => r.build()), ...facts } });
       return;
@@ -112,12 +113,20 @@ export function createPanelPublisher(store: Store, session: Session, panels: Pan
       const before = sent.rows.get(r.key);
       return !before || before.source !== r.source || before.tag !== r.tag;
     });
-    const remove = [...sent.rows.keys()].filter((key) => !next.has(key));
-    if (!upsert.length && !remove.length && sent.facts === JSON.stringify(facts)) return;
+    const remove = [...sent.rows.keys()].filter((key) => !told.rows.has(key));
+    if (!upsert.length && !remove.length && sent.facts === told.facts) return;
     sink.post({ type: 'thread.patch', patch: { conversationId: id, ...facts, upsert: upsert.map((r) => r.build()), remove } });
   }
 
   return {
+    /** The thread's whole view for the panel `panelId` ('thread.open'), noted as sent to it: the publication
+     *  that follows its view message sends what changed since, not the whole view again. */
+    view(panelId: string | undefined, id: number): ThreadView {
+      const { rows, facts, told } = threadNow(id);
+      const sink = panels.sinkOf(panelId);
+      if (sink) threads.set(sink, told);
+      return { conversationId: id, messages: rows.map((r) => r.build()), ...facts };
+    },
     /** olderRows for the panel `panelId`, noted as sent to it: the next patch does not carry them again. */
     older(panelId: string | undefined, id: number, before?: string): OlderRows {
       const { older, facts } = olderSlice(store, id, before);

@@ -11,7 +11,7 @@ import { managedFields, withManaged } from './managed-settings';
 import type { Handoffs } from './handoffs';
 import type { SessionOutbox } from './outbox';
 import type { OlderPages } from './older-pages';
-import { panelStatus, threadView, type PanelPublisher } from './panel-publisher';
+import { panelStatus, type PanelPublisher } from './panel-publisher';
 import type { Session } from './session';
 import type { Store } from './store';
 import { outboxMessage, summarize } from './views';
@@ -23,7 +23,7 @@ export interface HandlerParts {
   events: CableEventHandler;
   handoffs: Handoffs;
   older: OlderPages;
-  toPanels: Pick<PanelPublisher, 'older'>;
+  toPanels: Pick<PanelPublisher, 'view' | 'older'>;
   deps: ConnectDeps;
 }
 
@@ -52,9 +52,9 @@ export function createRequestHandlers({ session, store, outbox, events, handoffs
       };
     },
     /** Painted from what is held; a conversation not held yet is fetched and pushed when it comes. */
-    async 'thread.open'({ conversationId }) {
+    async 'thread.open'({ conversationId, panel }) {
       if (!store.held(conversationId)) void events.fetchConversation(conversationId);
-      return threadView(store, conversationId);
+      return toPanels.view(panel, conversationId);
     },
     /** The window grows a page; the answer is the rows before the panel's oldest, not the whole window. */
     async 'thread.older'({ conversationId: id, before, panel }) {

@@ -89,7 +89,7 @@ export function createPanelModel(connector: Connector) {
         list.replace(snapshot.conversations, snapshot.unsent);
       });
       const id = shownId.peek();
-      if (id !== null) thread.accept(await connector.request({ type: 'thread.open', conversationId: id }));
+      if (id !== null) thread.accept(await connector.request({ type: 'thread.open', conversationId: id, panel: connector.panelId }));
     } catch (e) {
       fail(e);
     }

@@ -33,6 +33,13 @@ export function patchView(view: ThreadView, patch: ThreadPatch | OlderRows): Thr
   return { conversationId, status, hasOlder, ...(firstUnreadKey ? { firstUnreadKey } : {}), messages: [...rows.values()].sort(order) };
 }
 
+/** The whole view of the thread held, again (after a reconnect, or its answer and its event): the rows that
+ *  did not change keep their objects, so only changed rows render again. */
+function keepingRows(held: ThreadView, next: ThreadView): ThreadView {
+  const before = new Map(held.messages.map((m) => [m.key, m]));
+  return { ...next, messages: next.messages.map((m) => { const old = before.get(m.key); return old && sameRow(old, m) ? old : m; }) };
+}
+
 export function createThreadModel(connector: Connector, shown: ReadonlySignal<number | null>, fail: (e: unknown) => void) {
   const view = signal<ThreadView | null>(null);
   const loadingOlder = signal(false);
@@ -41,7 +48,9 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
 
   const current = computed(() => (view.value && view.value.conversationId === shown.value ? view.value : null));
   const accept = (next: ThreadView) => {
-    if (next.conversationId === shown.peek()) view.value = next;
+    if (next.conversationId !== shown.peek()) return;
+    const held = view.peek();
+    view.value = held?.conversationId === next.conversationId ? keepingRows(held, next) : next;
   };
 
   return {
@@ -60,7 +69,7 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
     },
     async open(conversationId: number) {
       if (view.peek()?.conversationId !== conversationId) view.value = null;
-      await connector.request({ type: 'thread.open', conversationId }).then(accept, fail);
+      await connector.request({ type: 'thread.open', conversationId, panel: connector.panelId }).then(accept, fail);
     },
     async loadOlder() {
       const held = current.peek();

@@ -12,6 +12,7 @@ import {
 import { ERROR_CODES } from './errors';
 
 const conversationId = z.int();
+const panel = z.optional(z.string().check(z.maxLength(64)));
 const draftsSchema = z.record(z.string(), z.string());
 const fileRefSchema = z.object({ id: z.string(), name: z.string(), size: z.number(), type: z.string() });
 const handoffSchema = z.union([
@@ -30,11 +31,12 @@ export const requests = {
   },
   'settings.notifications': { request: z.object({ on: z.boolean() }), reply: none },
   'snapshot.get': { request: z.object({}), reply: snapshotSchema },
-  'thread.open': { request: z.object({ conversationId }), reply: threadViewSchema },
-  /** The rows older than those the panel holds (`before`, its oldest row's key), a page at a time;
-   *  `panel`: the asking panel's id, so that those rows are not sent to it again. */
+  /** `panel` (here and in 'thread.older'): the asking panel's id, so that what the answer carries is not sent
+   *  to it again over its port. */
+  'thread.open': { request: z.object({ conversationId, panel }), reply: threadViewSchema },
+  /** The rows older than those the panel holds (`before`, its oldest row's key), a page at a time. */
   'thread.older': {
-    request: z.object({ conversationId, before: z.optional(z.string()), panel: z.optional(z.string().check(z.maxLength(64))) }),
+    request: z.object({ conversationId, before: z.optional(z.string()), panel }),
     reply: olderRowsSchema,
   },
   'message.send': {

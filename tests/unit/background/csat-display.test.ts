@@ -1,11 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startCsatDisplay } from '@/utils/background/csat-display';
-import { threadView } from '@/utils/background/panel-publisher';
+import { createPanelPublisher } from '@/utils/background/panel-publisher';
+import { createPanels } from '@/utils/background/panels';
+import type { Session } from '@/utils/background/session';
 import { createStore } from '@/utils/background/store';
 import { conv, msg, session } from './fixtures';
 
 beforeEach(() => fakeBrowser.reset());
+
+/** The thread's view as a panel opening it gets it. */
+const threadView = (store: ReturnType<typeof createStore>, s: Session, id: number) => createPanelPublisher(store, s, createPanels()).view(undefined, id);
 
 describe('CSAT display type', () => {
   it('asks the survey page once per conversation whose survey does not say, and the thread shows its scale', async () => {
@@ -20,8 +25,8 @@ describe('CSAT display type', () => {
     store.applyMessage(msg(4, { created_at: 2_000_000_000 - 1 })); // a change: not asked again
     const asked = fetch.mock.calls.map(([url]) => new URL(String(url)).pathname);
     expect(asked).toEqual(['/public/api/v1/csat_survey/u-1']);
-    expect(threadView(store, 1).messages[0]).toMatchObject({ csatDisplayType: 'star' });
-    expect(threadView(store, 2).messages[0]).toMatchObject({ csatDisplayType: 'emoji' }); // the message says
+    expect(threadView(store, s, 1).messages[0]).toMatchObject({ csatDisplayType: 'star' });
+    expect(threadView(store, s, 2).messages[0]).toMatchObject({ csatDisplayType: 'emoji' }); // the message says
     stop();
   });
 
@@ -34,7 +39,7 @@ describe('CSAT display type', () => {
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledOnce());
     await new Promise((r) => setTimeout(r, 10));
     expect(store.csatDisplay.value.size).toBe(0);
-    expect(threadView(store, 1).messages[0]!.csatDisplayType).toBeUndefined();
+    expect(threadView(store, s, 1).messages[0]!.csatDisplayType).toBeUndefined();
     stop();
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OutboxItem } from '@/utils/background/outbox-queue';
-import { createPanelPublisher, panelStatus, threadView } from '@/utils/background/panel-publisher';
+import { createPanelPublisher, panelStatus } from '@/utils/background/panel-publisher';
 import { createPanels } from '@/utils/background/panels';
 import { createStore } from '@/utils/background/store';
 import { conv, msg, panel, session } from './fixtures';
@@ -248,8 +248,10 @@ describe('panel status', () => {
 });
 
 describe('thread view', () => {
-  it('shows the window of newest messages, the outbox after them, and the "New messages" mark when it is in it', () => {
+  it('shows the window of newest messages, the outbox after them, and the "New messages" mark when it is in it', async () => {
+    const { session: s } = await session();
     const store = createStore();
+    const threadView = (st: typeof store, id: number) => createPanelPublisher(st, s, createPanels()).view(undefined, id);
     store.applyConversation(conv({ contact_last_seen_at: 1034, messages: Array.from({ length: 40 }, (_, i) => msg(i + 1)) }), true);
     store.setPending([item('z')]);
     const view = threadView(store, 1);
@@ -312,5 +314,30 @@ describe('older rows for a panel', () => {
     expect(publisher.older('gone', 1, 'm71').upsert).toHaveLength(30);
     publisher.publish();
     expect(a.take('thread.patch')[0]!.patch.upsert).toHaveLength(30);
+  });
+});
+
+describe('the view a panel opened', () => {
+  it('is not sent again over its port: the publication after its view message carries only what changed since', async () => {
+    const { session: s } = await session();
+    const store = createStore();
+    store.applyConversation(conv({ id: 1, messages: Array.from({ length: 40 }, (_, i) => msg(i + 1)) }), true);
+    const panels = createPanels();
+    const a = panel(panels, () => {}, 'a');
+    const b = panel(panels, () => {}, 'b');
+    const publisher = createPanelPublisher(store, s, panels);
+    publisher.publish();
+    a.take();
+    b.take();
+    const answer = publisher.view('a', 1); // 'thread.open' from panel a…
+    expect(answer.messages.map((m) => m.key)).toEqual(Array.from({ length: 30 }, (_, i) => `m${11 + i}`));
+    a.show(1); // …and its view message
+    b.show(1);
+    publisher.publish();
+    expect(a.events).toEqual([]);
+    expect(b.take('thread')).toHaveLength(1); // b did not ask: it gets the whole view
+    store.applyMessage(msg(41));
+    publisher.publish();
+    expect(a.take('thread.patch')[0]!.patch.upsert.map((m) => m.key)).toEqual(['m41']);
   });
 });

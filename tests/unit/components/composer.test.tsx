@@ -175,7 +175,7 @@ describe('composer', () => {
     await screen.findByRole('button', { name: 'New conversation' });
     await fake.handoff({ kind: 'conversation', conversationId: 7, at: 3 });
     await waitFor(() => expect(model.view.value).toEqual({ kind: 'thread', conversationId: 7 }));
-    expect(fake.request).toHaveBeenCalledWith({ type: 'thread.open', conversationId: 7 });
+    expect(fake.request).toHaveBeenCalledWith({ type: 'thread.open', conversationId: 7, panel: 'panel-under-test' });
     expect(fake.pendingHandoff()).toBeNull();
   });
 
@@ -205,7 +205,7 @@ describe('composer', () => {
       await new Promise((r) => setTimeout(r, 0)); // the send's answer is handled
       if (!early) fake.emit({ type: 'conversation.started', echoId: 'e-1', conversationId: 42 });
       await waitFor(() => expect(model.view.value).toEqual({ kind: 'thread', conversationId: 42 }));
-      expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 42 }]);
+      expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 42, panel: 'panel-under-test' }]);
     }
   });
 

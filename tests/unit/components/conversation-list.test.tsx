@@ -96,7 +96,7 @@ describe('conversation list', () => {
     render(<PanelApp model={createPanelModel(fake.connector)} />);
 
     fireEvent.click(await screen.findByRole('button', { name: /Conversation #7/ }));
-    expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 7 }]);
+    expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 7, panel: 'panel-under-test' }]);
 
     const log = await screen.findByRole('log', { name: 'Messages' });
     expect(within(log).getByText('Yesterday')).toBeTruthy();

@@ -32,7 +32,7 @@ describe('panel model', () => {
     await model.openConversation(5);
     await fake.reconnect();
     await vi.waitFor(() => expect(model.thread.current.value?.messages).toHaveLength(2));
-    expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 5 }, { type: 'thread.open', conversationId: 5 }]);
+    expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 5, panel: 'panel-under-test' }, { type: 'thread.open', conversationId: 5, panel: 'panel-under-test' }]);
   });
 
   it('routes each background event to the model it concerns', async () => {
@@ -155,7 +155,7 @@ describe('panel model: start (hand-offs, drafts, the active page)', () => {
     await tick();
     await fake.handoff({ kind: 'conversation', conversationId: 7, at: 2 });
     expect(model.view.value).toEqual({ kind: 'thread', conversationId: 7 });
-    expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 7 }]);
+    expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 7, panel: 'panel-under-test' }]);
     stop();
   });
 

@@ -62,8 +62,22 @@ describe('thread model', () => {
     const view = thread(5, [message({ content: 'hi' })]);
     const { fake, thread: m } = model({ 'thread.open': () => view });
     await m.open(5);
-    expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 5 }]);
+    expect(fake.sent('thread.open')).toEqual([{ type: 'thread.open', conversationId: 5, panel: 'panel-under-test' }]);
     expect(m.current.value).toBe(view);
+  });
+
+  it('the whole view of the thread it holds, again, keeps the objects of the rows that did not change', async () => {
+    const one = message({ id: 1, content: 'one' });
+    const two = message({ id: 2, content: 'two', createdAt: 1_700_000_100 });
+    const { thread: m } = model({ 'thread.open': () => thread(5, [one, two]) });
+    await m.open(5);
+    m.accept(thread(5, [{ ...one }, { ...two, content: 'two, edited' }, message({ id: 3, createdAt: 1_700_000_200 })]));
+    const rows = m.current.value!.messages;
+    expect(rows[0]).toBe(one); // the same row: nothing renders again
+    expect(rows[1]!.content).toBe('two, edited');
+    expect(rows.map((r) => r.key)).toEqual(['m1', 'm2', 'm3']);
+    m.accept(thread(6, [{ ...one }])); // another thread: not shown here
+    expect(m.current.value!.messages).toBe(rows);
   });
 
   it('reopening the shown thread keeps it painted until the fresh view comes', async () => {
@@ -76,7 +90,8 @@ describe('thread model', () => {
     const fresh = thread(5, []);
     answer.resolve(fresh);
     await reopening;
-    expect(m.current.value).toBe(fresh);
+    expect(m.current.value).toEqual(fresh);
+    expect(m.current.value!.messages).toEqual([]);
   });
 
   it('opening another thread drops the held view at once: no thread is shown under another’s header', async () => {
