@@ -40,6 +40,8 @@ const BROWSERS = {
     label: 'Firefox ESR',
     env: 'FIREFOX_PATH',
     apt: 'firefox-esr',
+    // The add-on's strict_min_version (wxt.config.ts): an older Firefox refuses to install it.
+    minMajor: 142,
     commands: ['firefox-esr', 'firefox'],
     paths: () => [
       '/usr/bin/firefox-esr',
@@ -86,6 +88,20 @@ function locate(spec) {
   return null;
 }
 
+/** The browser's major version from `--version` ("Mozilla Firefox 153.8.0esr"); null when it does not say. */
+function majorVersion(path) {
+  const out = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+  const match = /(\d+)\.\d+/.exec(out.stdout ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+/** Older than the add-on installs in: the major version, else null. */
+function tooOld(spec, path) {
+  if (!spec.minMajor) return null;
+  const major = majorVersion(path);
+  return major !== null && major < spec.minMajor ? major : null;
+}
+
 /** Debian or Ubuntu (or a derivative), as root, with apt-get: the case where we install what is missing. */
 function canApt() {
   if (process.platform !== 'linux' || process.getuid?.() !== 0 || !onPath('apt-get')) return false;
@@ -124,19 +140,23 @@ export function findBrowser(which, { install = true, required = true, purpose } 
   };
   const fromEnv = process.env[spec.env];
   if (fromEnv) {
+    const old = isExecutable(fromEnv) && tooOld(spec, fromEnv);
+    if (old) return fail(`${spec.env} points at ${spec.label} ${old}, older than ${spec.minMajor}, the oldest the add-on installs in. Point it at a newer one.`);
     if (isExecutable(fromEnv)) return fromEnv;
     return fail(`${spec.env} is set to ${fromEnv}, which is not an executable file. Point it at the ${spec.label} executable, or unset it.`);
   }
   const found = locate(spec);
-  if (found) return found;
+  const old = found && tooOld(spec, found);
+  if (found && !old) return found;
 
   const forWhat = purpose ? ` (${purpose})` : '';
   if (install && canApt()) {
     const started = Date.now();
-    process.stdout.write(`No ${spec.label} found${forWhat}: installing it (apt-get install ${spec.apt})… `);
+    const what = old ? `${spec.label} ${old} is older than the add-on needs (${spec.minMajor}): updating it` : `No ${spec.label} found${forWhat}: installing it`;
+    process.stdout.write(`${what} (apt-get install ${spec.apt})… `);
     const error = aptInstall([spec.apt]);
     const path = error ? null : locate(spec);
-    if (path) {
+    if (path && !tooOld(spec, path)) {
       process.stdout.write(`done in ${Math.round((Date.now() - started) / 1000)} s: ${path}\n`);
       return path;
     }
@@ -144,6 +164,7 @@ export function findBrowser(which, { install = true, required = true, purpose } 
     if (error) console.error(error.split('\n').slice(-15).join('\n'));
     return fail(`Could not install ${spec.apt} with apt-get. Install ${spec.label} yourself, or set ${spec.env} to an existing one.`);
   }
+  if (old) return fail(`${spec.label} ${old} at ${found} is older than ${spec.minMajor}, the oldest the add-on installs in${forWhat}. ${spec.advice()} (a newer one), or point ${spec.env} at one.`);
   return fail(
     `No ${spec.label} found${forWhat}. ${spec.advice()}, or point ${spec.env} at an existing one, ` +
       `e.g. ${spec.env}=/path/to/${which === 'chrome' ? 'chrome' : 'firefox'} npm ${process.env.npm_lifecycle_event ?? 'start'}.`,
