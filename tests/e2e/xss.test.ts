@@ -125,8 +125,13 @@ afterAll(async () => {
 describe('hostile content end to end, in the Chromium panel', () => {
   it(`the corpus has at least 80 payloads (${XSS_PAYLOADS.length}); the tripwire host reaches the tripwire`, async () => {
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(80);
-    const page = await h.browser.newPage();
-    await page.goto(`http://${TRIPWIRE_HOST}/probe`).finally(() => page.close()).catch(() => {});
+    // A fresh browser's first navigation can fail before it sends anything (seen once in CI): try again.
+    const probe = async () => {
+      const page = await h.browser.newPage();
+      await page.goto(`http://${TRIPWIRE_HOST}/probe`).finally(() => page.close()).catch(() => {});
+      return tripwire.hits;
+    };
+    await until(probe, (hits) => hits.includes('GET /probe HTTP/1.1'), 15_000);
     expect(tripwire.hits).toContain('GET /probe HTTP/1.1');
     tripwire.hits.length = 0;
     // ... and the DOM check sees what it looks for (planted here with the DOM API, which runs nothing).
