@@ -127,7 +127,8 @@ const connectErrorSchema = z.enum([
 ]);
 export type ConnectError = z.infer<typeof connectErrorSchema>;
 
-export const connectResultSchema = z.discriminatedUnion('ok', [
+// A union, not z.discriminatedUnion: the same check on `ok` here, and 0.5 kB less in the background.
+export const connectResultSchema = z.union([
   z.object({ ok: z.literal(true), inboxName: z.optional(z.string()) }),
   z.object({ ok: z.literal(false), error: connectErrorSchema, origin: z.optional(z.string()), field: z.optional(z.string()) }),
 ]);
