@@ -1,7 +1,10 @@
 // The views the background sends the pages (conversation summaries, threads, status), with their schemas:
 // the background validates its replies against them. Requests are in protocol/requests.ts, events in
 // protocol/events.ts, storage hand-offs in protocol/mailboxes.ts, error codes in protocol/errors.ts.
+// Every kind of zod schema used costs the background's bundle: no z.discriminatedUnion (0.5 kB gzip for one
+// use) and no z.record (0.3 kB; z.custom with isRecord checks an object as well).
 import * as z from 'zod/mini';
+import { isRecord } from './api/bounds';
 import { ERROR_CODES } from './protocol/errors';
 
 export type { ErrorCode } from './protocol/errors';
@@ -43,7 +46,7 @@ const threadMessageSchema = z.object({
   echoId: z.optional(z.string()),
   content: z.string(),
   contentType: z.string(),
-  contentAttributes: z.record(z.string(), z.unknown()),
+  contentAttributes: z.custom<Record<string, unknown>>(isRecord),
   attachments: z.array(
     z.object({
       fileType: z.string(),
@@ -127,7 +130,7 @@ const connectErrorSchema = z.enum([
 ]);
 export type ConnectError = z.infer<typeof connectErrorSchema>;
 
-// A union, not z.discriminatedUnion: the same check on `ok` here, and 0.5 kB less in the background.
+// A plain union, not z.discriminatedUnion: the same check on `ok` (see the top of the file).
 export const connectResultSchema = z.union([
   z.object({ ok: z.literal(true), inboxName: z.optional(z.string()) }),
   z.object({ ok: z.literal(false), error: connectErrorSchema, origin: z.optional(z.string()), field: z.optional(z.string()) }),

@@ -128,7 +128,7 @@ const cases: { [T in RequestType]: { good: object[]; bad: unknown[]; replies: un
   },
   'drafts.save': {
     good: [{ drafts: {} }, { drafts: { c1: 'half a thought' } }],
-    bad: [{}, { drafts: { c1: 1 } }, { drafts: 'c1' }],
+    bad: [{}, { drafts: { c1: 1 } }, { drafts: 'c1' }, { drafts: ['x'] }, { drafts: null }],
     replies: [null],
     badReplies: [{}],
   },

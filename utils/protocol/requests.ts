@@ -9,11 +9,13 @@ import {
   snapshotSchema,
   threadViewSchema,
 } from '../protocol';
+import { isRecord } from '../api/bounds';
 import { ERROR_CODES } from './errors';
 
 const conversationId = z.int();
 const panel = z.optional(z.string().check(z.maxLength(64)));
-const draftsSchema = z.record(z.string(), z.string());
+/** Text per view: an object of strings (z.custom rather than z.record: see ../protocol.ts). */
+const draftsSchema = z.custom<Record<string, string>>((v) => isRecord(v) && Object.values(v).every((text) => typeof text === 'string'));
 const fileRefSchema = z.object({ id: z.string(), name: z.string(), size: z.number(), type: z.string() });
 const handoffSchema = z.union([
   z.object({ kind: z.literal('page'), page: pageContextSchema, selection: z.optional(z.string()), at: z.number() }),
