@@ -87,7 +87,9 @@ export class FirefoxHarness {
 
   async open(which: 'sidepanel' | 'options'): Promise<Page> {
     const page = await this.browser.newPage();
-    await page.setViewport({ width: 400, height: 720 });
+    // Right after newPage, Firefox's BiDi can answer setViewport with "browser is null" (seen once in CI):
+    // the tab is still being made. Ask again once it is.
+    await until(() => page.setViewport({ width: 400, height: 720 }).then(() => true), Boolean, 10_000);
     page.on('pageerror', (e) => console.error(`[firefox ${which}] page error:`, e));
     await this.goto(page, which);
     return page;
