@@ -29,14 +29,10 @@ export function createOlderPages(session: Session, store: Store) {
   const lacking = (id: number, ahead: number) => state(id).hasOlder && state(id).messages.length < store.windowOf(id) + ahead;
 
   return {
-    /**
-     * Grows the thread's window by a page and holds what it shows (a page that adds nothing ends it). What it
-     * lacks is fetched before the window grows: the grown part then goes out once, in the answer to the panel
-     * that asked (built right after, in the same task), and not also in a patch published while it waited.
-     */
+    /** Grows the thread's window by a page and holds what it shows (a page that adds nothing ends it). */
     async grow(id: number) {
-      while (lacking(id, THREAD_PAGE)) if ((await fetchPage(id)) === 0) break;
       store.growWindow(id);
+      while (lacking(id, 0)) if ((await fetchPage(id)) === 0) break;
       // Fetched ahead: its failure is not this request's, and the next request tries again.
       if (lacking(id, THREAD_PAGE)) void fetchPage(id).catch(() => {});
     },
