@@ -12,8 +12,6 @@ interface SentThread {
   conversationId: number;
   rows: Map<string, { source: unknown; tag: string }>;
   facts: string;
-  /** What the rows and facts were built from, by identity; unset when they hold more than one build. */
-  basis?: readonly unknown[];
 }
 
 export function panelStatus(store: Store, session: Session): PanelStatus {
@@ -94,26 +92,17 @@ export function createPanelPublisher(store: Store, session: Session, panels: Pan
   }
 
   /** A thread's rows and header facts now, and the record of them the next publication diffs against. */
-  /** Everything a thread's rows and facts are built from: where none of it changed, neither did they. */
-  const basisOf = (id: number): readonly unknown[] =>
-    [store.held(id), store.windowOf(id), store.pending.peek(), store.csatDisplay.peek().get(id), store.unreadMarks.peek().get(id)];
-  const sameBasis = (a: readonly unknown[] | undefined, b: readonly unknown[]) => a !== undefined && a.every((x, i) => x === b[i]);
-
   function threadNow(id: number) {
-    const basis = basisOf(id);
     const state = store.held(id) ?? placeholderConversation(id);
     const window = store.windowOf(id);
     const rows = threadRows(state, window, store.pending.peek(), store.csatDisplay.peek().get(id));
     const facts = threadFacts(state, window, rows, store.unreadMarks.peek().get(id));
-    const told: SentThread = { conversationId: id, rows: new Map(rows.map((r) => [r.key, { source: r.source, tag: r.tag }])), facts: JSON.stringify(facts), basis };
+    const told: SentThread = { conversationId: id, rows: new Map(rows.map((r) => [r.key, { source: r.source, tag: r.tag }])), facts: JSON.stringify(facts) };
     return { rows, facts, told };
   }
 
   function publishThread(sink: EventSink, id: number) {
     const sent = threads.get(sink);
-    // Another conversation, the list, typing or the status changed: this thread's rows are not built again
-    // (they cost as much as the window is long, and a reader deep in a long history makes it long).
-    if (sent?.conversationId === id && sameBasis(sent.basis, basisOf(id))) return;
     const { rows, facts, told } = threadNow(id);
     threads.set(sink, told);
     if (sent?.conversationId !== id) {
@@ -146,7 +135,6 @@ export function createPanelPublisher(store: Store, session: Session, panels: Pan
       if (sent?.conversationId === id) {
         for (const row of older) sent.rows.set(row.key, { source: row.source, tag: row.tag });
         sent.facts = JSON.stringify(facts);
-        sent.basis = undefined; // the rows told before and these: the next publication compares them all
       }
       return { conversationId: id, ...facts, upsert: older.map((row) => row.build()), remove: [] };
     },
