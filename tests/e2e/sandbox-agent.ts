@@ -74,9 +74,7 @@ export class SandboxAgent {
 export async function waitForText(page: Page, text: string | RegExp, timeout = 10_000) {
   const source = typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
   const flags = typeof text === 'string' ? '' : text.flags;
-  // Checked on every DOM change, not every frame: a page that is not in front gets no animation frames, and
-  // a wait polled by frame would never see the text there (a panel reloaded behind another tab, in CI).
-  await page.waitForFunction((s, f) => new RegExp(s, f).test(document.body.innerText), { timeout, polling: 'mutation' }, source, flags);
+  await page.waitForFunction((s, f) => new RegExp(s, f).test(document.body.innerText), { timeout }, source, flags);
 }
 
 export async function bodyText(page: Page): Promise<string> {
