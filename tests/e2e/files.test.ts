@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blackInBox, buildWithAllUrls, chipNames, chooseFiles, clearMessageBox, customerMessages, dragFileOver, dropDragged, type FileMessage, makePng, pasteFile, randomFile, scratch, sha256 } from './files-kit';
 import { Harness, until, waitForText } from './harness';
-import { axeViolations, shootLightAndDark } from './sandbox-agent';
+import { axeViolations, bodyText, shootLightAndDark } from './sandbox-agent';
 
 let h: Harness;
 let panel: Page;
@@ -96,7 +96,10 @@ describe('files and screenshots in Chromium', () => {
     await h.inWorker(`chrome.tabs.query({ url: ${JSON.stringify(siteUrl)} }).then(([tab]) =>
       chrome.contextMenus.onClicked.dispatch({ menuItemId: 'hoory-screenshot', pageUrl: ${JSON.stringify(siteUrl)} }, tab))`);
     await panel.bringToFront();
-    await panel.waitForSelector('::-p-aria([name="Black out private details"][role="dialog"])');
+    await panel.waitForSelector('::-p-aria([name="Black out private details"][role="dialog"])').catch(async (e) => {
+      const left = await h.inWorker<string>('chrome.storage.session.get(null).then((s) => JSON.stringify(s).slice(0, 300))').catch(String);
+      throw new Error(`no redaction dialog; the panel shows: ${(await bodyText(panel)).slice(0, 300)}; session storage: ${left}\nthe worker logged: ${await h.workerConsole().catch(String)}`, { cause: e });
+    });
     const canvas = (await panel.waitForSelector('canvas.redaction__canvas'))!;
     await panel.waitForFunction(() => (document.querySelector('canvas') as HTMLCanvasElement).width > 0);
     const shown = (await canvas.boundingBox())!;
@@ -188,7 +191,9 @@ async function sendThroughStop(name: string, caption: string, { clearFaultsAfter
   const arrived = (ms: FileMessage[]) => ms.filter((m) => m.attachments?.some((a) => a.sha256 === sha256(slow.data)));
   try {
     await until(messages, (ms) => arrived(ms).length >= 1, 20_000);
-    await until(() => rowDelivery(caption), (d) => d !== null && d.state !== 'failed' && d.state !== 'sending', 20_000);
+    await until(() => rowDelivery(caption), (d) => d !== null && d.state !== 'failed' && d.state !== 'sending', 20_000).catch(async (e) => {
+      throw new Error(`${String(e)}; the panel shows: ${(await bodyText(panel)).slice(-400)}\nthe worker logged: ${await h.workerConsole().catch(String)}`, { cause: e });
+    });
   } finally {
     await h.agent.faults(null);
   }

@@ -154,6 +154,26 @@ export class Harness {
     }
   }
 
+  /**
+   * What the worker logged (warnings, errors, uncaught exceptions) since it started, for a failure's message:
+   * the inspector replays its stored console messages to a session that enables Runtime.
+   */
+  async workerConsole(): Promise<string> {
+    const target = await this.workerTarget();
+    const session = await target.createCDPSession();
+    const lines: string[] = [];
+    session.on('Runtime.consoleAPICalled', (e) =>
+      lines.push(`${e.type}: ${e.args.map((a) => a.value ?? a.description ?? '').join(' ')}`.slice(0, 400)));
+    session.on('Runtime.exceptionThrown', (e) => lines.push(`exception: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`.slice(0, 400)));
+    try {
+      await session.send('Runtime.enable');
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      await session.detach().catch(() => {});
+    }
+    return lines.join('\n') || '(nothing logged)';
+  }
+
   /** What Chrome does to an idle worker: stop it, with every global lost. */
   async stopWorker(): Promise<void> {
     const page = await this.browser.newPage();

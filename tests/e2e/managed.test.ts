@@ -92,6 +92,14 @@ describe('a managed configuration', () => {
     await options.close();
   });
 
+  /** For a failure's message: where the agent's reply is (the server, the worker's cache) and the connection. */
+  async function whatTheWorkerHolds() {
+    const stored = await h.inWorker<string>('chrome.storage.local.get(null).then((s) => JSON.stringify(s))').catch((e) => String(e));
+    const server = await h.agent.conversations().then((cs) => JSON.stringify(cs.map((c) => c.messages?.map((m) => m.content))), (e) => String(e));
+    const logged = await h.workerConsole().catch(String);
+    return `the worker logged: ${logged}\nserver: ${server}; the worker's storage has the reply: ${stored.includes('Welcome, Pat')} (${stored.length} chars: ${stored.slice(0, 600)})`;
+  }
+
   it('after a worker stop, the policy still applies and the session is kept', async () => {
     const before = await h.inWorker<string>('chrome.storage.local.get("session").then((s) => s.session?.sourceId)');
     // Chrome stops a worker only after 30 s idle: by then its cache (written twice a second) is out.
@@ -105,7 +113,7 @@ describe('a managed configuration', () => {
       await panel.bringToFront(); // a page behind another tab gets no frames (the worker stop opened one)
       const shown = await waitForText(panel, 'Welcome, Pat', 10_000).then(() => true, () => false);
       if (shown) break;
-      if (attempt === 4) throw new Error(`no conversation after ${attempt} reloads: ${(await bodyText(panel)).slice(0, 300)}`);
+      if (attempt === 4) throw new Error(`no conversation after ${attempt} reloads: ${(await bodyText(panel)).slice(0, 300)}\n${await whatTheWorkerHolds()}`);
       console.warn(`managed: no conversation 10 s after reload ${attempt} (${await panel.evaluate(() => document.visibilityState)}): ${(await bodyText(panel)).slice(0, 200)}`);
     }
     expect(await h.inWorker<string>('chrome.storage.local.get("session").then((s) => s.session?.sourceId)')).toBe(before);
