@@ -5,10 +5,20 @@ import { putFile, type FileRef } from '../files/file-store';
 import { CodedError } from '../protocol/errors';
 import { captureVisibleTab } from '../platform';
 
-export async function captureScreenshot(windowId?: number): Promise<FileRef> {
+/** Chromium's capture waits for a frame of the tab; a tab hidden at that moment (the user switched away at
+ *  once) gives none, and the capture never ends. Past this, the screenshot failed. */
+export const CAPTURE_TIMEOUT_MS = 5_000;
+
+function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no capture after ${ms} ms`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+export async function captureScreenshot(windowId?: number, timeoutMs = CAPTURE_TIMEOUT_MS): Promise<FileRef> {
   let dataUrl: string;
   try {
-    dataUrl = await captureVisibleTab(windowId);
+    dataUrl = await withinTimeout(captureVisibleTab(windowId), timeoutMs);
   } catch (error) {
     // No activeTab grant for this page, or a page no extension may capture (the browser's own pages).
     console.warn('Could not capture the tab', error);
