@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/e2e/setup-report-retries.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
