@@ -7,7 +7,7 @@ import { captureVisibleTab } from '../platform';
 
 /** Chromium's capture waits for a frame of the tab; a tab hidden at that moment (the user switched away at
  *  once) gives none, and the capture never ends. Past this, the screenshot failed. */
-export const CAPTURE_TIMEOUT_MS = 5_000;
+const CAPTURE_TIMEOUT_MS = 5_000;
 
 function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
