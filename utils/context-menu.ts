@@ -25,7 +25,10 @@ export function sendScreenshot(tab: MenuTab | undefined, handOff: HandOff): Prom
   const url = tab?.url ?? '';
   const captured = captureScreenshot(tab?.windowId).then(
     (file) => handOff({ kind: 'screenshot', file, ...(url ? { page: { url, title: tab?.title || url } } : {}), at: Date.now() }),
-    (e) => console.warn('No screenshot', e),
+    (e) => {
+      console.warn('No screenshot', e);
+      return handOff({ kind: 'screenshot.failed', at: Date.now() });
+    },
   );
   return Promise.all([opened, captured]).then(() => {});
 }

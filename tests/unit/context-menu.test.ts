@@ -8,7 +8,10 @@ import { handoffText } from '@/utils/panel/handoff-text';
 import { handoffMailbox } from '@/utils/protocol/mailboxes';
 import { openPanel } from '@/utils/platform';
 
-vi.mock('@/utils/platform', () => ({ openPanel: vi.fn(() => Promise.resolve()) }));
+vi.mock('@/utils/platform', () => ({
+  openPanel: vi.fn(() => Promise.resolve()),
+  captureVisibleTab: vi.fn(() => Promise.reject(new Error('Missing activeTab permission'))),
+}));
 
 const tab = { id: 3, windowId: 7, url: 'https://shop.example/cart', title: 'Cart' };
 
@@ -81,6 +84,17 @@ describe('context menu', () => {
     await onMenuClick({ menuItemId: MENU_PAGE, pageUrl: tab.url }, tab);
     expect(await handoffMailbox.getValue()).toMatchObject({ kind: 'page', page: { url: tab.url } });
     expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
+
+describe('the screenshot item', () => {
+  it('a page that cannot be captured leaves the panel it opens a "screenshot failed" hand-off, not nothing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await onMenuClick({ menuItemId: 'hoory-screenshot', pageUrl: tab.url }, tab);
+    expect(openPanel).toHaveBeenCalledWith(7);
+    expect(await handoffMailbox.getValue()).toMatchObject({ kind: 'screenshot.failed' });
+    expect(panelEvents).toEqual([{ type: 'handoff' }]);
     warn.mockRestore();
   });
 });

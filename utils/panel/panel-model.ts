@@ -5,6 +5,7 @@ import { batch, computed, effect, signal } from '@preact/signals';
 import type { Connector } from '../connector';
 import type { BackgroundEvent } from '../protocol';
 import type { Handoff } from '../protocol/mailboxes';
+import { CodedError } from '../protocol/errors';
 import { createComposerModel, type PanelView } from './composer-model';
 import { createConnectionModel } from './connection-model';
 import { createFilesModel } from './files-model';
@@ -97,6 +98,7 @@ export function createPanelModel(connector: Connector) {
 
   function takeHandoff(handoff: Handoff) {
     if (handoff.kind === 'conversation') return void openConversation(handoff.conversationId);
+    if (handoff.kind === 'screenshot.failed') return fail(new CodedError('no_screenshot'));
     if (handoff.kind === 'screenshot') {
       // A new conversation unless one is on screen: the screenshot is usually about it.
       if (view.peek().kind === 'list') startNewConversation();

@@ -13,7 +13,9 @@ import { EMPTY_SETTINGS, type Settings } from '../settings';
 export type Handoff =
   | { kind: 'page'; page: PageContext; selection?: string; at: number }
   | { kind: 'conversation'; conversationId: number; at: number }
-  | { kind: 'screenshot'; file: FileRef; page?: PageContext; at: number };
+  | { kind: 'screenshot'; file: FileRef; page?: PageContext; at: number }
+  // The menu or the shortcut could not capture the page: the panel they opened says so.
+  | { kind: 'screenshot.failed'; at: number };
 
 export const settingsMailbox = defineItem<Settings>('local:settings', { fallback: EMPTY_SETTINGS, version: 1 });
 export const handoffMailbox = defineItem<Handoff | null>('session:handoff', { fallback: null });

@@ -21,6 +21,7 @@ const handoffSchema = z.union([
   z.object({ kind: z.literal('page'), page: pageContextSchema, selection: z.optional(z.string()), at: z.number() }),
   z.object({ kind: z.literal('conversation'), conversationId, at: z.number() }),
   z.object({ kind: z.literal('screenshot'), file: fileRefSchema, page: z.optional(pageContextSchema), at: z.number() }),
+  z.object({ kind: z.literal('screenshot.failed'), at: z.number() }),
 ]);
 const none = z.null();
 

@@ -39,6 +39,15 @@ function drag(canvas: HTMLCanvasElement, from: [number, number], to: [number, nu
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 const blackFills = (canvas: HTMLCanvasElement) => painted.get(canvas)!.fills.filter((f) => f.style === '#000000');
 
+describe('a screenshot the menu could not take', () => {
+  it('says so in the panel the menu opened, and opens no redaction view', async () => {
+    const rendered = await renderNew({}, { sidePanel: true });
+    await rendered.fake.handoff({ kind: 'screenshot.failed', at: 1 });
+    expect((await screen.findByRole('alert')).textContent).toContain('Can’t take a screenshot of this page.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
 describe('the redaction view', () => {
   it('opens on a screenshot hand-off with the image at its own size, the focus on its title', async () => {
     const { canvas } = await withScreenshot();
