@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { buildWithGranted, fill, SandboxAgent, waitForText } from './sandbox-agent';
+import { buildWithGranted, closeBrowser, fill, SandboxAgent, waitForText } from './sandbox-agent';
 
 export { bodyText, SCREENSHOTS, until, waitForText, type AgentConversation } from './sandbox-agent';
 
@@ -189,7 +189,7 @@ export class Harness {
   }
 
   async close() {
-    await this.browser.close().catch(() => {});
+    await closeBrowser(this.browser);
     await this.sandbox.close();
     rmSync(this.profile, { recursive: true, force: true });
   }
