@@ -7,7 +7,8 @@ beforeEach(({ task, onTestFailed }) => {
     const errors = failed.result?.errors ?? [];
     const attempt = (failed.result?.retryCount ?? 0) + 1;
     for (const error of errors) {
-      console.warn(`[try ${attempt} failed] ${task.name}: ${String(error.message ?? error).slice(0, 2_000)}`);
+      const diff = error.diff ? `\n${error.diff.slice(0, 1_500)}` : '';
+      console.warn(`[try ${attempt} failed] ${task.name}: ${String(error.message ?? error).slice(0, 2_000)}${diff}`);
     }
   });
 });
