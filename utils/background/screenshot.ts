@@ -20,7 +20,8 @@ export async function captureScreenshot(windowId?: number, timeoutMs = CAPTURE_T
   try {
     dataUrl = await withinTimeout(captureVisibleTab(windowId), timeoutMs);
   } catch (error) {
-    // No activeTab grant for this page, or a page no extension may capture (the browser's own pages).
+    // No activeTab grant for this page, a page no extension may capture (the browser's own pages), or no
+    // picture in time.
     console.warn('Could not capture the tab', error);
     throw new CodedError('no_screenshot');
   }
