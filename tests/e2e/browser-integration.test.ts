@@ -72,6 +72,19 @@ describe('browser integration in Chromium', () => {
     await waitForText(panel, 'Second question');
   });
 
+  it('"Send a screenshot of this page" on a page no extension may capture says so in the panel', async () => {
+    const page = await h.browser.newPage();
+    await page.goto('chrome://version');
+    await page.bringToFront();
+    await h.inWorker(`chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) =>
+      chrome.contextMenus.onClicked.dispatch({ menuItemId: 'hoory-screenshot', pageUrl: 'chrome://version/' }, tab))`);
+    await page.close();
+    await panel.bringToFront();
+    await waitForText(panel, 'Can’t take a screenshot of this page.');
+    expect(await panel.$('.redaction')).toBeNull();
+    await panel.locator('::-p-aria([name="Dismiss"][role="button"])').click();
+  });
+
   it('counts unread agent replies across conversations on the badge: 1, 2, 3', async () => {
     await panel.locator('::-p-aria([name="Back to conversations"])').click();
     await waitBadge('');
