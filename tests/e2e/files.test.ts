@@ -9,7 +9,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blackInBox, buildWithAllUrls, chipNames, chooseFiles, clearMessageBox, customerMessages, dragFileOver, dropDragged, type FileMessage, makePng, pasteFile, randomFile, scratch, sha256 } from './files-kit';
 import { Harness, until, waitForText } from './harness';
-import { axeViolations, bodyText, shootLightAndDark } from './sandbox-agent';
+import { explained } from './explain';
+import { axeViolations, shootLightAndDark } from './sandbox-agent';
 
 let h: Harness;
 let panel: Page;
@@ -95,13 +96,9 @@ describe('files and screenshots in Chromium', () => {
     // The menu item, fired as Chrome fires it, on the tab that shows the page.
     await h.inWorker(`chrome.tabs.query({ url: ${JSON.stringify(siteUrl)} }).then(([tab]) =>
       chrome.contextMenus.onClicked.dispatch({ menuItemId: 'hoory-screenshot', pageUrl: ${JSON.stringify(siteUrl)} }, tab))`);
-    // The page stays in front until the screenshot is in the panel, as beside a real side panel: a tab
-    // brought over it at once leaves Chromium's capture without a frame (it never ends). A hidden page
-    // updates its DOM, not its accessibility tree: looked for by class here, by role once in front.
-    await panel.waitForSelector('.redaction').catch(async (e) => {
-      const left = await h.inWorker<string>('chrome.storage.session.get(null).then((s) => JSON.stringify(s).slice(0, 300))').catch(String);
-      throw new Error(`no redaction dialog; the panel shows: ${(await bodyText(panel)).slice(0, 300)}; session storage: ${left}\nthe worker logged: ${await h.workerConsole().catch(String)}`, { cause: e });
-    });
+    // The page stays in front until the capture is in the panel (a tab over it leaves the capture no frame);
+    // a hidden panel updates its DOM, not its accessibility tree: found by class, then by role once in front.
+    await panel.waitForSelector('.redaction').catch(explained(h, panel));
     await panel.bringToFront();
     await panel.waitForSelector('::-p-aria([name="Black out private details"][role="dialog"])');
     const canvas = (await panel.waitForSelector('canvas.redaction__canvas'))!;
@@ -195,9 +192,7 @@ async function sendThroughStop(name: string, caption: string, { clearFaultsAfter
   const arrived = (ms: FileMessage[]) => ms.filter((m) => m.attachments?.some((a) => a.sha256 === sha256(slow.data)));
   try {
     await until(messages, (ms) => arrived(ms).length >= 1, 20_000);
-    await until(() => rowDelivery(caption), (d) => d !== null && d.state !== 'failed' && d.state !== 'sending', 20_000).catch(async (e) => {
-      throw new Error(`${String(e)}; the panel shows: ${(await bodyText(panel)).slice(-400)}\nthe worker logged: ${await h.workerConsole().catch(String)}`, { cause: e });
-    });
+    await until(() => rowDelivery(caption), (d) => d !== null && d.state !== 'failed' && d.state !== 'sending', 20_000).catch(explained(h, panel));
   } finally {
     await h.agent.faults(null);
   }

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { buildWithGranted, closeBrowser, fill, SandboxAgent, until, waitForText } from './sandbox-agent';
+import { closeBrowser } from './close-browser';
+import { buildWithGranted, fill, SandboxAgent, until, waitForText } from './sandbox-agent';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve(process.env.OUT_DIR ?? '.output', 'firefox-mv2');

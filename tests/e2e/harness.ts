@@ -5,9 +5,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { buildWithGranted, closeBrowser, fill, SandboxAgent, waitForText } from './sandbox-agent';
+import { closeBrowser } from './close-browser';
+import { buildWithGranted, fill, SandboxAgent, waitForText } from './sandbox-agent';
 
 export { bodyText, SCREENSHOTS, until, waitForText, type AgentConversation } from './sandbox-agent';
 
@@ -138,40 +139,40 @@ export class Harness {
     );
   }
 
-  /**
-   * Evaluate an expression in the service worker (waking it if needed) over a CDP session that is detached
-   * right after: an attached session would keep the worker alive for ever.
-   */
-  async inWorker<T>(expression: string): Promise<T> {
-    const target = await this.workerTarget();
-    const session = await target.createCDPSession();
+  /** A CDP session on the service worker (waking it if needed), detached right after `use`: an attached
+   *  session would keep the worker alive for ever. */
+  private async withWorkerSession<T>(use: (session: CDPSession) => Promise<T>): Promise<T> {
+    const session = await (await this.workerTarget()).createCDPSession();
     try {
-      const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-      if (exceptionDetails) throw new Error(`worker: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-      return result.value as T;
+      return await use(session);
     } finally {
       await session.detach().catch(() => {});
     }
+  }
+
+  /** Evaluate an expression in the service worker. */
+  inWorker<T>(expression: string): Promise<T> {
+    return this.withWorkerSession(async (session) => {
+      const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(`worker: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value as T;
+    });
   }
 
   /**
    * What the worker logged (warnings, errors, uncaught exceptions) since it started, for a failure's message:
    * the inspector replays its stored console messages to a session that enables Runtime.
    */
-  async workerConsole(): Promise<string> {
-    const target = await this.workerTarget();
-    const session = await target.createCDPSession();
-    const lines: string[] = [];
-    session.on('Runtime.consoleAPICalled', (e) =>
-      lines.push(`${e.type}: ${e.args.map((a) => a.value ?? a.description ?? '').join(' ')}`.slice(0, 400)));
-    session.on('Runtime.exceptionThrown', (e) => lines.push(`exception: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`.slice(0, 400)));
-    try {
+  workerConsole(): Promise<string> {
+    return this.withWorkerSession(async (session) => {
+      const lines: string[] = [];
+      session.on('Runtime.consoleAPICalled', (e) =>
+        lines.push(`${e.type}: ${e.args.map((a) => a.value ?? a.description ?? '').join(' ')}`.slice(0, 400)));
+      session.on('Runtime.exceptionThrown', (e) => lines.push(`exception: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`.slice(0, 400)));
       await session.send('Runtime.enable');
       await new Promise((r) => setTimeout(r, 300));
-    } finally {
-      await session.detach().catch(() => {});
-    }
-    return lines.join('\n') || '(nothing logged)';
+      return lines.join('\n') || '(nothing logged)';
+    });
   }
 
   /** What Chrome does to an idle worker: stop it, with every global lost. */

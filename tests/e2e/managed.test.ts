@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, SCREENSHOTS, until, waitForText } from './harness';
+import { storedText, whatWasGoingOn } from './explain';
 import { axeViolations, bodyText } from './sandbox-agent';
 
 let h: Harness;
@@ -92,12 +93,11 @@ describe('a managed configuration', () => {
     await options.close();
   });
 
-  /** For a failure's message: where the agent's reply is (the server, the worker's cache) and the connection. */
-  async function whatTheWorkerHolds() {
-    const stored = await h.inWorker<string>('chrome.storage.local.get(null).then((s) => JSON.stringify(s))').catch((e) => String(e));
-    const server = await h.agent.conversations().then((cs) => JSON.stringify(cs.map((c) => c.messages?.map((m) => m.content))), (e) => String(e));
-    const logged = await h.workerConsole().catch(String);
-    return `the worker logged: ${logged}\nserver: ${server}; the worker's storage has the reply: ${stored.includes('Welcome, Pat')} (${stored.length} chars: ${stored.slice(0, 600)})`;
+  /** For a failure's message: where the agent's reply is (the server, the worker's storage), and what was going on. */
+  async function whereIsTheReply() {
+    const stored = await storedText(h);
+    const server = await h.agent.conversations().then((cs) => JSON.stringify(cs.map((c) => c.messages?.map((m) => m.content))), String);
+    return `server: ${server}; the worker's storage has the reply: ${stored.includes('Welcome, Pat')}\n${await whatWasGoingOn(h, panel, stored)}`;
   }
 
   it('after a worker stop, the policy still applies and the session is kept', async () => {
@@ -113,7 +113,7 @@ describe('a managed configuration', () => {
       await panel.bringToFront(); // a page behind another tab gets no frames (the worker stop opened one)
       const shown = await waitForText(panel, 'Welcome, Pat', 10_000).then(() => true, () => false);
       if (shown) break;
-      if (attempt === 4) throw new Error(`no conversation after ${attempt} reloads: ${(await bodyText(panel)).slice(0, 300)}\n${await whatTheWorkerHolds()}`);
+      if (attempt === 4) throw new Error(`no conversation after ${attempt} reloads: ${(await bodyText(panel)).slice(0, 300)}\n${await whereIsTheReply()}`);
       console.warn(`managed: no conversation 10 s after reload ${attempt} (${await panel.evaluate(() => document.visibilityState)}): ${(await bodyText(panel)).slice(0, 200)}`);
     }
     expect(await h.inWorker<string>('chrome.storage.local.get("session").then((s) => s.session?.sourceId)')).toBe(before);
