@@ -4,7 +4,8 @@ import { parsePanelMessage } from '@/utils/background/panel-message';
 import { createRuntimeConnector } from '@/utils/connector';
 import { panelIdOf, type BackgroundEvent, type RequestOf, type RequestType } from '@/utils/protocol';
 import { CodedError, ERROR_CODES } from '@/utils/protocol/errors';
-import { appErrorSchema, requests } from '@/utils/protocol/requests';
+import { appErrorSchema, replies } from '@/utils/protocol/replies';
+import { requests } from '@/utils/protocol/requests';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -137,10 +138,11 @@ const cases: { [T in RequestType]: { good: object[]; bad: unknown[]; replies: un
 describe('the request map', () => {
   it('has a case here for every request it defines', () => {
     expect(Object.keys(cases).sort()).toEqual(Object.keys(requests).sort());
+    expect(Object.keys(replies).sort()).toEqual(Object.keys(requests).sort());
   });
 
   it.each(Object.keys(requests) as RequestType[])('%s: accepts its requests and refuses wrong shapes', (type) => {
-    const { request } = requests[type];
+    const request = requests[type];
     for (const good of cases[type].good) expect(request.safeParse({ type, ...good }).success, JSON.stringify(good)).toBe(true);
     for (const bad of cases[type].bad) {
       const raw = bad !== null && typeof bad === 'object' ? { type, ...bad } : bad;
@@ -149,13 +151,13 @@ describe('the request map', () => {
   });
 
   it.each(Object.keys(requests) as RequestType[])('%s: accepts its replies and refuses wrong shapes', (type) => {
-    const { reply } = requests[type];
+    const reply = replies[type];
     for (const good of cases[type].replies) expect(reply.safeParse(good).success, JSON.stringify(good)).toBe(true);
     for (const bad of cases[type].badReplies) expect(reply.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 
   it('fills the settings fields left out with empty strings', () => {
-    expect(requests.connect.request.parse({ type: 'connect', settings })).toMatchObject({
+    expect(requests.connect.parse({ type: 'connect', settings })).toMatchObject({
       settings: { ...settings, name: '', email: '', identifier: '', identifierHash: '' },
     });
   });

@@ -8,6 +8,7 @@ import { WebSocket } from 'ws';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { createChatService, type ChatService } from '@/utils/background/chat-service';
 import { handleRequest } from '@/utils/background/router';
+import { replies } from '@/utils/protocol/replies';
 import type { BackgroundEvent, PageContext, ReplyOf, RequestOf, RequestType, SettingsInput } from '@/utils/protocol';
 import { settingsMailbox } from '@/utils/protocol/mailboxes';
 import { outboxItem } from '@/utils/background/storage';
@@ -24,6 +25,8 @@ function pages(service: ChatService) {
   async function call<T extends RequestType>(request: RequestOf<T>): Promise<ReplyOf<T>> {
     const reply = await handleRequest(service.handlers, request, service.ready);
     if (!reply.ok) throw new Error(reply.error.code);
+    // The worker does not check its own replies at run time: the tests hold them to the protocol.
+    replies[request.type].parse(reply.value);
     return reply.value as ReplyOf<T>;
   }
   return Object.assign(service, {

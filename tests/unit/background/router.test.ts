@@ -49,14 +49,9 @@ describe('background router', () => {
     expect(await handleRequest(map, { type: 'thread.open', conversationId: 1 })).toEqual({ ok: false, error: { code: 'not_configured' } });
   });
 
-  it('never lets exception text through, and checks its own replies against the protocol', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  it('never lets exception text through', async () => {
     const leaky = handlers({ 'snapshot.get': async () => Promise.reject(new Error('TypeError: secret internals')) });
     expect(await handleRequest(leaky, { type: 'snapshot.get' })).toEqual({ ok: false, error: { code: 'internal' } });
-    const broken = handlers({ 'snapshot.get': async () => ({ status, conversations: 'oops' }) as never });
-    expect(await handleRequest(broken, { type: 'snapshot.get' })).toEqual({ ok: false, error: { code: 'internal' } });
-    expect(error).toHaveBeenCalled();
-    error.mockRestore();
   });
 
   it('waits until the service is ready', async () => {

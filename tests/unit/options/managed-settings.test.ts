@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { createChatService, type ChatService } from '@/utils/background/chat-service';
 import { managedFields, readManaged } from '@/utils/background/managed-settings';
 import { handleRequest } from '@/utils/background/router';
+import { replies } from '@/utils/protocol/replies';
 import { createSession } from '@/utils/background/session';
 import { sessionItem } from '@/utils/background/storage';
 import type { ReplyOf, RequestOf, RequestType } from '@/utils/protocol';
@@ -33,6 +34,8 @@ function service(fetch = countingFetch()) {
   async function call<T extends RequestType>(request: RequestOf<T>): Promise<ReplyOf<T>> {
     const reply = await handleRequest(s.handlers, request, s.ready);
     if (!reply.ok) throw new Error(reply.error.code);
+    // The worker does not check its own replies at run time: the tests hold them to the protocol.
+    replies[request.type].parse(reply.value);
     return reply.value as ReplyOf<T>;
   }
   return { s, call, fetch };
