@@ -1,6 +1,9 @@
 // A thread on screen is read: as soon as it shows unread replies, the store marks it read (the badge drops
 // at once) and the server is told with update_last_seen, at most once every few seconds per conversation
-// and once more when a burst ends, not once per reply.
+// and once more when a burst ends, not once per reply. The server answers a receipt with one
+// message.updated per reply it marks read: told the moment a long unread thread opens, that storm took the
+// CPU the thread needed to show (10,000 unread replies: click → newest painted in 87 ms, against 55 ms when
+// the server is told half a second later; README, "Performance"). So it hears half a second after.
 import { effect } from '@preact/signals-core';
 import { unreadOf } from './chat-state';
 import type { Panels } from './panels';
@@ -8,6 +11,8 @@ import type { Session } from './session';
 import type { Store } from './store';
 
 export const READ_RECEIPT_EVERY_MS = 3_000;
+/** How long a thread is on screen before the server is told it was read. */
+export const READ_RECEIPT_AFTER_MS = 500;
 
 export function startReadReceipts(store: Store, session: Session, panels: Panels, now = Date.now) {
   const lastSent = new Map<number, number>();
@@ -22,8 +27,7 @@ export function startReadReceipts(store: Store, session: Session, panels: Panels
 
   function schedule(id: number) {
     if (trailing.has(id)) return;
-    const wait = (lastSent.get(id) ?? -Infinity) + READ_RECEIPT_EVERY_MS - now();
-    if (wait <= 0) return tellServer(id);
+    const wait = Math.max(READ_RECEIPT_AFTER_MS, (lastSent.get(id) ?? -Infinity) + READ_RECEIPT_EVERY_MS - now());
     trailing.set(id, setTimeout(() => {
       trailing.delete(id);
       tellServer(id);

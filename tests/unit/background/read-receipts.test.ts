@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { unreadOf } from '@/utils/background/chat-state';
 import { createPanels } from '@/utils/background/panels';
-import { READ_RECEIPT_EVERY_MS, startReadReceipts } from '@/utils/background/read-receipts';
+import { READ_RECEIPT_AFTER_MS, READ_RECEIPT_EVERY_MS, startReadReceipts } from '@/utils/background/read-receipts';
 import { createStore } from '@/utils/background/store';
 import { conv, msg, panel, session } from './fixtures';
 
@@ -31,14 +31,18 @@ const reply = (id: number, over: Parameters<typeof msg>[1] = {}) => msg(id, { cr
 
 /** Lets the fetches started so far be made. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
+/** Half a second on: the server is told a thread on screen was read. */
+const told = () => vi.advanceTimersByTimeAsync(READ_RECEIPT_AFTER_MS);
 
 describe('read receipts', () => {
-  it('a thread on screen with unread replies is marked read at once, and the server told', async () => {
+  it('a thread on screen with unread replies is marked read at once, and the server told half a second later', async () => {
     const { store, one, sent, receipts } = await setup();
     expect(unreadOf(store.held(1)!)).toBe(1);
     one.show(1);
     expect(unreadOf(store.held(1)!)).toBe(0); // in the same turn: the badge drops at once
-    await settle();
+    await vi.advanceTimersByTimeAsync(READ_RECEIPT_AFTER_MS - 1);
+    expect(sent(1)).toBe(0); // not while the thread is being shown: the server answers with a storm of updates
+    await vi.advanceTimersByTimeAsync(1);
     expect(sent(1)).toBe(1);
     expect(sent(2)).toBe(0);
     expect(unreadOf(store.held(2)!)).toBe(1); // not on screen: still unread
@@ -48,7 +52,7 @@ describe('read receipts', () => {
   it('replies arriving on screen are read at once; the server hears at most once per interval, and once after the burst', async () => {
     const { store, one, sent, receipts } = await setup();
     one.show(1);
-    await settle();
+    await told();
     expect(sent(1)).toBe(1);
     for (let i = 0; i < 5; i++) {
       await vi.advanceTimersByTimeAsync(400);
@@ -62,8 +66,10 @@ describe('read receipts', () => {
     await vi.advanceTimersByTimeAsync(10 * READ_RECEIPT_EVERY_MS);
     expect(sent(1)).toBe(2); // nothing more to say
 
-    store.applyMessage(reply(20)); // a reply after a quiet spell: told at once
+    store.applyMessage(reply(20)); // a reply after a quiet spell: told after the same half second
     await settle();
+    expect(sent(1)).toBe(2);
+    await told();
     expect(sent(1)).toBe(3);
     receipts.stop();
   });
@@ -73,7 +79,7 @@ describe('read receipts', () => {
     const two = panel(panels);
     one.show(1);
     two.show(2);
-    await settle();
+    await told();
     expect([sent(1), sent(2)]).toEqual([1, 1]);
     store.applyMessage(reply(30, { conversation_id: 2 }));
     await settle();
@@ -91,7 +97,7 @@ describe('read receipts', () => {
     await settle();
     expect(sent(3)).toBe(0);
     one.show(4);
-    await settle();
+    await told();
     expect(sent(4)).toBe(1); // the agent sees the customer opened it
     one.show(null);
     one.show(4);
@@ -125,7 +131,7 @@ describe('read receipts', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     one.show(1);
-    await settle();
+    await told();
     expect(fetch).toHaveBeenCalledOnce();
     expect(warn).toHaveBeenCalledWith('update_last_seen failed', expect.anything());
     expect(unreadOf(store.held(1)!)).toBe(0);
@@ -136,7 +142,7 @@ describe('read receipts', () => {
   it('stopped, it marks nothing and cancels the trailing receipt', async () => {
     const { store, one, sent, receipts } = await setup();
     one.show(1);
-    await settle();
+    await told();
     store.applyMessage(reply(50)); // a trailing receipt is now due
     receipts.stop();
     await vi.advanceTimersByTimeAsync(2 * READ_RECEIPT_EVERY_MS);

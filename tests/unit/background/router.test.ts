@@ -50,8 +50,11 @@ describe('background router', () => {
   });
 
   it('never lets exception text through', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const leaky = handlers({ 'snapshot.get': async () => Promise.reject(new Error('TypeError: secret internals')) });
     expect(await handleRequest(leaky, { type: 'snapshot.get' })).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(error).toHaveBeenCalled(); // the text goes to the worker's console, not to the page
+    error.mockRestore();
   });
 
   it('waits until the service is ready', async () => {
