@@ -21,5 +21,5 @@ function initialFiles(page) {
 
 export default [
   { name: 'side panel: initial JS + CSS', path: initialFiles('sidepanel.html'), gzip: true, limit: '25 kB' },
-  { name: 'background', path: [join(build, 'background.js')], gzip: true, limit: '34 kB' },
+  { name: 'background', path: [join(build, 'background.js')], gzip: true, limit: '33.5 kB' },
 ];
