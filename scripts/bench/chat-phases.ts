@@ -12,25 +12,34 @@ export async function walkUp(page: Page, enough: (texts: string[]) => boolean, m
   let order: { key: string; text: string }[] = [];
   let problems = 0;
   let most = 0;
+  const steps: unknown[] = [];
+  let firstProblem: unknown[] | undefined;
   for (let step = 0; step < maxSteps; step++) {
     const shot = await page.evaluate(() => {
       const sc = document.querySelector<HTMLElement>('.messages')!;
       const rows = [...sc.querySelectorAll<HTMLElement>('.messages__list [data-key], .messages__gap')];
       const gap = rows.findIndex((r) => r.classList.contains('messages__gap'));
       const shown = rows.slice(0, gap < 0 ? rows.length : gap).map((r) => ({ key: r.dataset.key!, text: r.querySelector('.msg__text')?.textContent ?? '' }));
-      return { shown, top: sc.scrollTop === 0 && !sc.querySelector('.messages__older'), elements: sc.getElementsByTagName('*').length };
+      // Where the walk was, for a problem's report: the scroll, the rows held, the rows seen.
+      const at = { scrollTop: Math.round(sc.scrollTop), held: Number(sc.querySelector<HTMLElement>('.messages__list')?.dataset.count), first: shown[0]?.text, last: shown.at(-1)?.text };
+      return { shown, at, top: sc.scrollTop === 0 && !sc.querySelector('.messages__older'), elements: sc.getElementsByTagName('*').length };
     });
     most = Math.max(most, shot.elements);
     const known = new Set(order.map((r) => r.key));
     const fresh = shot.shown.filter((r) => !known.has(r.key));
-    if (shot.shown.slice(0, fresh.length).some((r) => known.has(r.key))) problems++; // new rows must come above
+    steps.push(shot.at);
+    // New rows must come above: one below a row seen already means the walk skipped it (the view jumped).
+    if (shot.shown.slice(0, fresh.length).some((r) => known.has(r.key))) {
+      problems++;
+      firstProblem ??= steps.slice(-4);
+    }
     order = [...fresh, ...order];
     if (shot.top || enough(order.map((r) => r.text))) break;
     // Half a screen at a time, as a reader scrolls.
     await page.evaluate(() => document.querySelector('.messages')!.scrollBy(0, -300));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
-  return { texts: order.map((r) => r.text), problems, most };
+  return { texts: order.map((r) => r.text), problems, most, firstProblem };
 }
 
 /** Bursts of `count` agent replies within 1.5 s into a thread the panel shows at its bottom: sent → shown, once each. */
@@ -90,7 +99,7 @@ async function burstRun(h: Harness, panel: Page, id: number, count: number, runs
   const missing = server.filter((t) => !shown.includes(t));
   const twice = shown.filter((t, i) => shown.indexOf(t) !== i);
   const at = shown.findIndex((t, i) => t !== server[i]);
-  const differs = once ? null : { missing: missing.length, firstMissing: missing.slice(0, 5), twice: twice.length, problems: walk.problems, firstMismatch: at < 0 ? null : { at, shown: shown.slice(Math.max(0, at - 2), at + 3), server: server.slice(Math.max(0, at - 2), at + 3) } };
+  const differs = once ? null : { missing: missing.length, firstMissing: missing.slice(0, 5), twice: twice.length, problems: walk.problems, firstProblem: walk.firstProblem, firstMismatch: at < 0 ? null : { at, shown: shown.slice(Math.max(0, at - 2), at + 3), server: server.slice(Math.max(0, at - 2), at + 3) } };
   const p95s = each.map((r) => r.p95);
   return { runs: each, p95: percentile(p95s, 50), p95s, seen: Math.min(...each.map((r) => r.seen)), once, differs, badge, dom };
 }

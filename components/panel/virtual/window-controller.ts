@@ -52,9 +52,11 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
   function restore() {
     const el = scroller.current;
     if (!el) return;
-    // The reader may have scrolled since the last scroll event (it comes with the next frame): see it first,
-    // or a reader leaving the bottom would be pulled back there.
-    if (el.scrollTop !== known) noteScroll(el);
+    // The reader may have scrolled since the last scroll event (it comes with the next frame). One leaving
+    // the bottom must be seen now, or they would be pulled back there. One with an anchor keeps it: the
+    // anchor knows the scroll it was taken at, and the place taken again from the changed rows (older ones
+    // prepended) would be as many rows higher than the reader was.
+    if (el.scrollTop !== known && (pinned || !anchor)) noteScroll(el);
     if (pinned) el.scrollTop = el.scrollHeight;
     else if (anchor && elements.has(anchor.key)) anchor = restoreAnchor(el, anchor, elements.get(anchor.key)!);
     known = el.scrollTop;

@@ -66,6 +66,8 @@ function simulate(n: number) {
       if (event) controller.onScroll();
     },
     shown: () => [...rows.keys()],
+    /** The rendered row nearest the viewport's top, of those whose bottom is in view. */
+    topRow: () => [...rows.keys()].filter((k) => bottoms.get(k)! - top > 0).sort((a, b) => bottoms.get(a)! - bottoms.get(b)!)[0]!,
   };
 }
 
@@ -104,6 +106,20 @@ describe('the windowed list controller', () => {
     w.keys = [...Array.from({ length: 30 }, (_, i) => `old${i}`), ...w.keys];
     w.render();
     expect(Math.abs(w.bottomOf(key) - before)).toBeLessThan(1);
+  });
+
+  it('keeps the row of a reader whose scroll event has not come yet when older rows are prepended', () => {
+    // The benchmark's walk up a thread found it: the older page rendered between a scroll and its event, and
+    // the place was taken again from the new layout, a page higher than the reader was.
+    const w = simulate(200);
+    w.scrollBy(-3_000);
+    w.render();
+    const key = w.topRow();
+    const before = w.bottomOf(key);
+    w.scrollBy(-300, false);
+    w.keys = [...Array.from({ length: 30 }, (_, i) => `old${i}`), ...w.keys];
+    w.render();
+    expect(Math.abs(w.bottomOf(key) - (before + 300))).toBeLessThan(1);
   });
 
   it('renders a bounded window while the reader goes all the way up', () => {
