@@ -160,7 +160,11 @@ export function createWindowController({ scroller, list }: Elements, rerender: (
       if (height === 0 || reach >= MAX_REACH) return undefined;
       return whenIdle(() => {
         reach = Math.min(MAX_REACH, reach + REACH_STEP);
-        rerender();
+        const next = compute();
+        // Where the element budget (or the list's ends) already holds the rows, a wider reach renders the
+        // same ones: stop here rather than render and lay the list out again at every idle moment.
+        if (next.start === range.start && next.end === range.end) reach = MAX_REACH;
+        else rerender();
       });
     },
     onScroll() {

@@ -1,12 +1,12 @@
 // The windowed list's controller over a small simulated layout: a scroller that clamps its scrollTop and rows
 // 50 px high (the controller estimates 52 for rows it has not measured, as in a browser before they render).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWindowController } from '@/components/panel/virtual/window-controller';
 
 const ROW = 50;
 const VIEW = 500;
 
-function simulate(n: number) {
+function simulate(n: number, { idle = false } = {}) {
   let keys = Array.from({ length: n }, (_, i) => `k${1_000 + i}`);
   let top = 0;
   let height = 0;
@@ -29,7 +29,10 @@ function simulate(n: number) {
   const rows = new Map<string, HTMLElement>();
   const element = (key: string) => ({ getBoundingClientRect: () => ({ bottom: bottoms.get(key)! - top }), dataset: { row: key } }) as unknown as HTMLElement;
   const refs = { scroller: { current: scroller as unknown as HTMLElement }, list: { current: { offsetTop: 0 } as HTMLElement } };
-  const controller = createWindowController(refs, () => {});
+  /** The controller asked to render again (Preact would, soon after). */
+  let due = false;
+  let cleanup: (() => void) | undefined;
+  const controller = createWindowController(refs, () => (due = true));
   let out = controller.render(keys, undefined);
 
   /** One render and commit, as Preact does it: rows placed, then the controller's layout effect. */
@@ -45,7 +48,11 @@ function simulate(n: number) {
     height = y + out.padBottom;
     for (const [key, off] of unregister) if (!shown.includes(key)) (off(), unregister.delete(key), rows.delete(key));
     for (const key of shown) if (!unregister.has(key)) (rows.set(key, element(key)), unregister.set(key, controller.register(key, rows.get(key)!)));
-    controller.committed()?.();
+    // The layout effect's cleanup (cancelling idle work) runs before the next one, as in Preact; without
+    // `idle`, at once: nothing is left to happen between the test's steps.
+    cleanup?.();
+    cleanup = controller.committed();
+    if (!idle) cleanup?.();
     return out;
   }
   render();
@@ -66,6 +73,18 @@ function simulate(n: number) {
       if (event) controller.onScroll();
     },
     shown: () => [...rows.keys()],
+    /** Lets the page idle until the controller asks for nothing more; answers how many renders it asked for. */
+    idleRenders: async () => {
+      let renders = 0;
+      for (let i = 0; i < 100; i++) {
+        await vi.advanceTimersByTimeAsync(1_000);
+        if (!due) break;
+        due = false;
+        renders++;
+        render();
+      }
+      return renders;
+    },
     /** The rendered row nearest the viewport's top, of those whose bottom is in view. */
     topRow: () => [...rows.keys()].filter((k) => bottoms.get(k)! - top > 0).sort((a, b) => bottoms.get(a)! - bottoms.get(b)!)[0]!,
   };
@@ -120,6 +139,26 @@ describe('the windowed list controller', () => {
     w.keys = [...Array.from({ length: 30 }, (_, i) => `old${i}`), ...w.keys];
     w.render();
     expect(Math.abs(w.bottomOf(key) - (before + 300))).toBeLessThan(1);
+  });
+
+  it('renders more rows around the viewport when idle, and stops once the element budget holds them', async () => {
+    vi.useFakeTimers();
+    try {
+      const w = simulate(2_000, { idle: true });
+      w.scrollBy(-30_000);
+      w.render();
+      await w.idleRenders();
+      w.keys = [...Array.from({ length: 30 }, (_, i) => `old${i}`), ...w.keys]; // a page: little renders at once
+      w.render();
+      const first = w.shown().length;
+      const renders = await w.idleRenders();
+      expect(w.shown().length).toBeGreaterThan(first + 40);
+      // 121 rows of 8 elements fill the budget after 4 idle steps of 12 rows a side; the reach went on to 240
+      // before, one idle render and layout of the same rows per step (19).
+      expect(renders).toBeLessThanOrEqual(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('renders a bounded window while the reader goes all the way up', () => {
