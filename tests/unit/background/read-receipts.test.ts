@@ -35,7 +35,7 @@ const settle = () => vi.advanceTimersByTimeAsync(0);
 const told = () => vi.advanceTimersByTimeAsync(READ_RECEIPT_AFTER_MS);
 
 describe('read receipts', () => {
-  it('a thread on screen with unread replies is marked read at once, and the server told half a second later', async () => {
+  it('a thread opened with unread replies is marked read at once, and the server told half a second later', async () => {
     const { store, one, sent, receipts } = await setup();
     expect(unreadOf(store.held(1)!)).toBe(1);
     one.show(1);
@@ -66,11 +66,24 @@ describe('read receipts', () => {
     await vi.advanceTimersByTimeAsync(10 * READ_RECEIPT_EVERY_MS);
     expect(sent(1)).toBe(2); // nothing more to say
 
-    store.applyMessage(reply(20)); // a reply after a quiet spell: told after the same half second
+    store.applyMessage(reply(20)); // a reply after a quiet spell, to a thread on screen for a while: told at once
     await settle();
-    expect(sent(1)).toBe(2);
-    await told();
     expect(sent(1)).toBe(3);
+    receipts.stop();
+  });
+
+  it('a thread opened again waits the half second again; only a thread already on screen is told at once', async () => {
+    const { store, one, sent, receipts } = await setup();
+    one.show(1);
+    await told();
+    one.show(null);
+    await vi.advanceTimersByTimeAsync(2 * READ_RECEIPT_EVERY_MS);
+    store.applyMessage(reply(60)); // while away: unread
+    one.show(1);
+    await settle();
+    expect(sent(1)).toBe(1);
+    await told();
+    expect(sent(1)).toBe(2);
     receipts.stop();
   });
 
