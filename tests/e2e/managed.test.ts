@@ -58,7 +58,9 @@ describe('a managed configuration', () => {
     await panel.locator('::-p-aria([name="New conversation"][role="button"])').click();
     await panel.locator('::-p-aria([name="Message"][role="textbox"])').fill('Sent from a managed browser');
     await panel.locator('::-p-aria([name="Send"][role="button"])').click();
-    const [c] = await until(() => h.agent.conversations(), (cs) => cs.length === 1);
+    // The conversation exists on the server before its first message does (two requests): the reply waits
+    // for the message, or it could come first, and the list (which previews the newest) would never show it.
+    const [c] = await until(() => h.agent.conversations(), (cs) => cs.length === 1 && Boolean(cs[0]!.messages?.some((m) => m.content === 'Sent from a managed browser')));
     // The contact was made with the policy's name and email.
     expect(c!.contact).toMatchObject({ name: 'Pat Policy', email: 'pat@corp.example' });
     await h.agent.reply(c!.id, 'Welcome, Pat');
