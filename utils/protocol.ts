@@ -1,6 +1,7 @@
 // The views the background sends the pages (conversation summaries, threads, status), with their schemas:
-// they type the replies and the tests check the handlers against them (protocol/replies.ts). Requests are in protocol/requests.ts, events in
-// protocol/events.ts, storage hand-offs in protocol/mailboxes.ts, error codes in protocol/errors.ts.
+// they type the replies, and the tests check the handlers against them (protocol/replies.ts). Requests are
+// in protocol/requests.ts, events in protocol/events.ts, storage hand-offs in protocol/mailboxes.ts, error
+// codes in protocol/errors.ts.
 // Every kind of zod schema used costs the background's bundle: no z.discriminatedUnion (0.5 kB gzip for one
 // use) and no z.record (0.3 kB; z.custom with isRecord checks an object as well).
 import * as z from 'zod/mini';
