@@ -4,10 +4,8 @@
 import * as z from 'zod/mini';
 import { connectResultSchema, olderRowsSchema, pageContextSchema, settingsInputSchema, snapshotSchema, threadViewSchema } from '../protocol';
 import { ERROR_CODES } from './errors';
-import { draftsSchema, fileRefSchema } from './requests';
+import { conversationId, draftsSchema, fileRefSchema } from './requests';
 
-// (Its own z.int(): importing the requests' one costs the background 40 bytes of gzip.)
-const conversationId = z.int();
 const handoffSchema = z.union([
   z.object({ kind: z.literal('page'), page: pageContextSchema, selection: z.optional(z.string()), at: z.number() }),
   z.object({ kind: z.literal('conversation'), conversationId, at: z.number() }),

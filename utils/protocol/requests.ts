@@ -5,7 +5,7 @@ import { pageContextSchema, settingsInputSchema } from '../protocol';
 import { isRecord } from '../api/bounds';
 import type { appErrorSchema, replies } from './replies';
 
-const conversationId = z.int();
+export const conversationId = z.int();
 const panel = z.optional(z.string().check(z.maxLength(64)));
 /** Text per view: an object of strings (z.custom rather than z.record: see ../protocol.ts). */
 export const draftsSchema = z.custom<Record<string, string>>((v) => isRecord(v) && Object.values(v).every((text) => typeof text === 'string'));
