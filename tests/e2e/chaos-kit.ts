@@ -89,7 +89,7 @@ export function panelRows(panel: Page): Promise<Row[]> {
 /**
  * Every row of the thread, oldest first, read as a person scrolls it from the newest to the first message:
  * the thread is windowed (only rows near the viewport, and the newest ones, are in the DOM), so it is read a
- * screen at a time while older pages load above. `problems`: a row twice in the DOM, or rows out of order.
+ * screen at a time while older pages load above. `problems`: a row twice in the DOM, rows out of order, a jump.
  */
 export async function readWholeThread(panel: Page, timeout = 120_000): Promise<{ rows: Row[]; problems: string[] }> {
   await panel.evaluate(() => void (document.querySelector('.messages')!.scrollTop = 1e9));
@@ -105,13 +105,17 @@ export async function readWholeThread(panel: Page, timeout = 120_000): Promise<{
       const rows = all.slice(0, gap < 0 ? all.length : gap).map((r) => ({
         key: r.dataset.key!, text: r.querySelector('.bubble')?.textContent ?? '', delivery: r.querySelector('.delivery')?.textContent ?? '',
       }));
-      return { rows, atTop: scroller.scrollTop === 0 && !scroller.querySelector('.messages__older') };
+      return { rows, scrollTop: scroller.scrollTop, atTop: scroller.scrollTop === 0 && !scroller.querySelector('.messages__older') };
     });
     const keys = shot.rows.map((r) => r.key);
     if (new Set(keys).size !== keys.length) problems.push(`a row twice in the DOM: ${keys.join(' ')}`);
     // Scrolling up, rows not seen before come above the ones seen: the known part must match the order so far.
     const known = keys.filter((k) => order.some((o) => o.key === k));
     const fresh = shot.rows.slice(0, keys.length - known.length);
+    // 300 px up, some rows of the last read must still be there: none means the view jumped over rows.
+    if (order.length > 0 && keys.length > 0 && known.length === 0) {
+      problems.push(`the view jumped: scrollTop ${shot.scrollTop}, last read from ${order[0]!.key}, now ${keys[0]}…${keys.at(-1)}`);
+    }
     if (fresh.some((r) => order.some((o) => o.key === r.key))) problems.push('new rows below known ones');
     if (known.join() !== order.slice(0, known.length).map((o) => o.key).join()) problems.push('rows out of order');
     order = [...fresh.map((r) => ({ key: r.key, tag: tagOf(r.text), delivery: r.delivery })), ...order];

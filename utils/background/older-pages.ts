@@ -3,7 +3,7 @@
 // while the panel renders this one, so a reader paging back waits for the server only now and then.
 import { placeholderConversation } from './chat-state';
 import type { Session } from './session';
-import { THREAD_PAGE, type Store } from './store';
+import { OLDER_PAGE, type Store } from './store';
 
 /** The server's page size for GET messages: a shorter page means the history starts there. */
 const MESSAGES_PAGE = 20;
@@ -28,13 +28,19 @@ export function createOlderPages(session: Session, store: Store) {
   /** The server has older messages and the worker holds fewer than the window plus `ahead`. */
   const lacking = (id: number, ahead: number) => state(id).hasOlder && state(id).messages.length < store.windowOf(id) + ahead;
 
+  /** Server pages until the worker holds the window plus `ahead` (a page that adds nothing ends it). */
+  async function fill(id: number, ahead: number) {
+    while (lacking(id, ahead)) if ((await fetchPage(id)) === 0) break;
+  }
+
   return {
-    /** Grows the thread's window by a page and holds what it shows (a page that adds nothing ends it). */
+    /** Grows the thread's window by a page and holds what it shows, then the next page ahead. */
     async grow(id: number) {
       store.growWindow(id);
-      while (lacking(id, 0)) if ((await fetchPage(id)) === 0) break;
-      // Fetched ahead: its failure is not this request's, and the next request tries again.
-      if (lacking(id, THREAD_PAGE)) void fetchPage(id).catch(() => {});
+      await fill(id, 0);
+      // Fetched ahead (a whole "load older" page: several server pages): its failure is not this request's,
+      // and the next request tries again.
+      void fill(id, OLDER_PAGE).catch(() => {});
     },
   };
 }

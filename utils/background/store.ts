@@ -13,8 +13,10 @@ import {
 } from './chat-state';
 import type { OutboxItem } from './outbox-queue';
 
-/** Messages a thread shows first, and adds per "load older". */
+/** Messages a thread shows first. */
 export const THREAD_PAGE = 30;
+/** Messages each "load older" adds: a reader paging back fast waits for half as many pages. */
+export const OLDER_PAGE = 60;
 const MAX_OPEN_WINDOW = 200;
 /** Messages held per conversation beyond what its panels show: GET …/conversations carries the whole
  *  history, and nothing on a hot path may grow with it. Older ones come back from the server (`before`). */
@@ -126,7 +128,7 @@ export function createStore() {
     },
 
     windowOf,
-    growWindow: (id: number) => (windows.value = withEntry(windows.peek(), id, (windows.peek().get(id) ?? THREAD_PAGE) + THREAD_PAGE)),
+    growWindow: (id: number) => (windows.value = withEntry(windows.peek(), id, (windows.peek().get(id) ?? THREAD_PAGE) + OLDER_PAGE)),
 
     setConnection: (state: ConnectionState, issue?: ErrorCode) =>
       (connection.value = issue ? { state, issue } : { state }),

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OutboxItem } from '@/utils/background/outbox-queue';
 import { createPanelPublisher, panelStatus } from '@/utils/background/panel-publisher';
 import { createPanels } from '@/utils/background/panels';
-import { createStore } from '@/utils/background/store';
+import { OLDER_PAGE, createStore } from '@/utils/background/store';
 import { conv, msg, panel, session } from './fixtures';
 
 beforeEach(() => fakeBrowser.reset());
@@ -290,7 +290,7 @@ describe('older rows for a panel', () => {
     const { store, publisher, a, b } = await twoPanels();
     store.growWindow(1);
     const answer = publisher.older('a', 1, 'm71');
-    expect(keys(answer.upsert)).toEqual(Array.from({ length: 30 }, (_, i) => `m${41 + i}`));
+    expect(keys(answer.upsert)).toEqual(Array.from({ length: OLDER_PAGE }, (_, i) => `m${71 - OLDER_PAGE + i}`));
     publisher.publish();
     expect(a.events).toEqual([]);
     const [patch] = b.take('thread.patch');
@@ -310,10 +310,10 @@ describe('older rows for a panel', () => {
   it('for a panel not known (or showing another thread) they are only answered, and the patch still carries them', async () => {
     const { store, publisher, a } = await twoPanels();
     store.growWindow(1);
-    expect(publisher.older(undefined, 1, 'm71').upsert).toHaveLength(30);
-    expect(publisher.older('gone', 1, 'm71').upsert).toHaveLength(30);
+    expect(publisher.older(undefined, 1, 'm71').upsert).toHaveLength(OLDER_PAGE);
+    expect(publisher.older('gone', 1, 'm71').upsert).toHaveLength(OLDER_PAGE);
     publisher.publish();
-    expect(a.take('thread.patch')[0]!.patch.upsert).toHaveLength(30);
+    expect(a.take('thread.patch')[0]!.patch.upsert).toHaveLength(OLDER_PAGE);
   });
 });
 

@@ -2,7 +2,7 @@ import { effect } from '@preact/signals-core';
 import { describe, expect, it } from 'vitest';
 import { unreadOf } from '@/utils/background/chat-state';
 import type { OutboxItem } from '@/utils/background/outbox-queue';
-import { THREAD_PAGE, createStore } from '@/utils/background/store';
+import { OLDER_PAGE, THREAD_PAGE, createStore } from '@/utils/background/store';
 import { conv, msg } from './fixtures';
 
 const item = (echoId: string, over: Partial<OutboxItem> = {}): OutboxItem => ({
@@ -103,7 +103,7 @@ describe('store', () => {
     store.applyConversation(conv({ messages: Array.from({ length: 500 }, (_, i) => msg(i + 1)) }), true);
     for (let i = 0; i < 10; i++) store.growWindow(1);
     store.opened(1, undefined); // another panel still shows it: the window stays
-    expect(store.windowOf(1)).toBe(11 * THREAD_PAGE);
+    expect(store.windowOf(1)).toBe(THREAD_PAGE + 10 * OLDER_PAGE);
     store.opened(1, undefined, true);
     expect(store.windowOf(1)).toBe(THREAD_PAGE);
   });
@@ -111,9 +111,9 @@ describe('store', () => {
   it('"load older" grows the window a page at a time', () => {
     const store = createStore();
     store.growWindow(1);
-    expect(store.windowOf(1)).toBe(2 * THREAD_PAGE);
+    expect(store.windowOf(1)).toBe(THREAD_PAGE + OLDER_PAGE);
     store.growWindow(1);
-    expect(store.windowOf(1)).toBe(3 * THREAD_PAGE);
+    expect(store.windowOf(1)).toBe(THREAD_PAGE + 2 * OLDER_PAGE);
   });
 
   it('holds the connection, presence, typing, the outbox’s items and started conversations', () => {
@@ -173,7 +173,7 @@ describe('store', () => {
     store.growWindow(1);
     store.growWindow(1);
     store.applyConversation(conv({ id: 1, messages: history }), true);
-    expect(store.held(1)!.messages.length).toBe(THREAD_PAGE * 3 + 300);
+    expect(store.held(1)!.messages.length).toBe(THREAD_PAGE + 2 * OLDER_PAGE + 300);
     // A short history is held whole.
     store.resynced([conv({ id: 2, messages: history.slice(0, 5).map((m) => ({ ...m, conversation_id: 2 })) })]);
     expect(store.held(2)).toMatchObject({ hasOlder: false });
