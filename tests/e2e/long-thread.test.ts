@@ -153,6 +153,7 @@ describe('a thread of 2,000 messages', () => {
       // Scrolling up, rows not seen before come above the ones seen: the known part must match the order so far.
       const known = shot.keys.filter((k) => order.includes(k));
       const fresh = shot.keys.slice(0, shot.keys.length - known.length);
+      if (order.length && shot.keys.length && !known.length) problems.push(`step ${step}: the view jumped over rows (none of the last read's)`);
       if (fresh.some((k) => order.includes(k))) problems.push(`step ${step}: new rows below known ones`);
       if (known.join() !== order.slice(0, known.length).join()) problems.push(`step ${step}: rows out of order`);
       order = [...fresh, ...order];
