@@ -15,6 +15,7 @@ export interface MessageListProps extends MessageActions {
   hasOlder: boolean;
   /** A "New messages" line goes before this message. */
   firstUnreadKey?: string;
+  /** Says older messages are loading (the model asks only once at a time, whatever this says). */
   loadingOlder: boolean;
   onLoadOlder?: () => void;
 }

@@ -34,7 +34,7 @@ export function ThreadScreen({ model }: { model: PanelModel }) {
         messages={thread.messages}
         hasOlder={thread.hasOlder}
         firstUnreadKey={thread.firstUnreadKey}
-        loadingOlder={threadModel.loadingOlder.value}
+        loadingOlder={threadModel.loadingOlderShown.value}
         onLoadOlder={() => void threadModel.loadOlder()}
         onRetry={threadModel.retry}
         onSubmit={threadModel.submit}

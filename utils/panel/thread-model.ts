@@ -6,6 +6,9 @@ import type { OlderRows, ThreadMessage, ThreadPatch, ThreadView, TypingAgent } f
 import { readonly } from './readonly';
 
 const AGENT_TYPING_TIMEOUT_MS = 30_000;
+/** A page of older messages slower than this shows the loading line; one from the worker's memory, which
+ *  lands in a few milliseconds, does not flash it (nor lay the list out twice more for it). */
+export const LOADING_LINE_AFTER_MS = 150;
 
 /** Two frames: the list has rendered and laid out what changed (at once where there are no frames). */
 const settled = () =>
@@ -43,6 +46,7 @@ function keepingRows(held: ThreadView, next: ThreadView): ThreadView {
 export function createThreadModel(connector: Connector, shown: ReadonlySignal<number | null>, fail: (e: unknown) => void) {
   const view = signal<ThreadView | null>(null);
   const loadingOlder = signal(false);
+  const loadingLine = signal(false);
   const typing = signal<{ conversationId: number; agent: TypingAgent } | null>(null);
   let typingClear: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,7 +59,10 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
 
   return {
     current,
+    /** A page is on its way: no other is asked for. */
     loadingOlder: readonly(loadingOlder),
+    /** …and has taken more than a moment: the list says it is loading. */
+    loadingOlderShown: readonly(loadingLine),
     agentTyping: computed(() => (typing.value && typing.value.conversationId === shown.value ? typing.value.agent : null)),
     accept,
     patch(patch: ThreadPatch) {
@@ -75,6 +82,7 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
       const held = current.peek();
       if (!held?.hasOlder || loadingOlder.peek()) return;
       loadingOlder.value = true;
+      const slow = setTimeout(() => (loadingLine.value = true), LOADING_LINE_AFTER_MS);
       // The rows before the oldest stored one the panel holds come back, and go in front of it.
       const before = held.messages.find((m) => m.id !== undefined)?.key;
       const id = held.conversationId;
@@ -84,6 +92,9 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
           const now = view.peek();
           if (now?.conversationId === id) view.value = patchView(now, rows);
         }, fail);
+      // The line goes with the page it waited for (one render), not two frames later.
+      clearTimeout(slow);
+      loadingLine.value = false;
       // The list puts the reader's place back after it draws the page: only then may the next one be asked
       // for (a page from the worker's memory comes at once, and two in a row made the reader's place jump).
       await settled();
