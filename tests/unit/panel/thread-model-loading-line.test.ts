@@ -6,22 +6,25 @@ import { LOADING_LINE_AFTER_MS, createThreadModel } from '@/utils/panel/thread-m
 import type { OlderRows } from '@/utils/protocol';
 import { deferred, fakeConnector, message, olderRows, thread, type Handlers } from '../components/fake-connector';
 
-function model(handlers: Handlers) {
+/** Thread 5 on screen with older messages, and "load older" asked for: its answer is the test's to give. */
+function loadingOlder() {
+  const answer = deferred<OlderRows>();
+  const handlers: Handlers = { 'thread.older': () => answer.promise };
   const fail = vi.fn();
-  return { fail, thread: createThreadModel(fakeConnector(handlers).connector, signal<number | null>(5), fail) };
+  const m = createThreadModel(fakeConnector(handlers).connector, signal<number | null>(5), fail);
+  m.accept(thread(5, [message({ id: 10 })], { hasOlder: true }));
+  return { answer, m, fail, loading: m.loadOlder() };
 }
+const page = () => olderRows(5, [message({ id: 9, createdAt: 0 })], { hasOlder: true });
 
 describe('the loading line of older messages', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('does not show for a page that lands at once', async () => {
-    const answer = deferred<OlderRows>();
-    const { thread: m } = model({ 'thread.older': () => answer.promise });
-    m.accept(thread(5, [message({ id: 10 })], { hasOlder: true }));
-    const loading = m.loadOlder();
+    const { answer, m, loading } = loadingOlder();
     await vi.advanceTimersByTimeAsync(LOADING_LINE_AFTER_MS - 10);
-    answer.resolve(olderRows(5, [message({ id: 9, createdAt: 0 })], { hasOlder: true }));
+    answer.resolve(page());
     await vi.advanceTimersByTimeAsync(0);
     expect(m.current.value!.messages.map((r) => r.key)).toEqual(['m9', 'm10']);
     await vi.advanceTimersByTimeAsync(LOADING_LINE_AFTER_MS);
@@ -31,16 +34,13 @@ describe('the loading line of older messages', () => {
   });
 
   it('shows for a slow page, and goes with the page it waited for', async () => {
-    const answer = deferred<OlderRows>();
-    const { thread: m } = model({ 'thread.older': () => answer.promise });
-    m.accept(thread(5, [message({ id: 10 })], { hasOlder: true }));
-    const loading = m.loadOlder();
+    const { answer, m, loading } = loadingOlder();
     await vi.advanceTimersByTimeAsync(LOADING_LINE_AFTER_MS - 1);
     expect(m.loadingOlderShown.value).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(m.loadingOlderShown.value).toBe(true);
     expect(m.loadingOlder.value).toBe(true);
-    answer.resolve(olderRows(5, [message({ id: 9, createdAt: 0 })], { hasOlder: true }));
+    answer.resolve(page());
     await vi.advanceTimersByTimeAsync(0);
     expect(m.current.value!.messages.map((r) => r.key)).toEqual(['m9', 'm10']);
     expect(m.loadingOlderShown.value).toBe(false);
@@ -49,10 +49,7 @@ describe('the loading line of older messages', () => {
   });
 
   it('goes when the page fails', async () => {
-    const answer = deferred<OlderRows>();
-    const { thread: m, fail } = model({ 'thread.older': () => answer.promise });
-    m.accept(thread(5, [message({ id: 10 })], { hasOlder: true }));
-    const loading = m.loadOlder();
+    const { answer, m, fail, loading } = loadingOlder();
     await vi.advanceTimersByTimeAsync(LOADING_LINE_AFTER_MS);
     expect(m.loadingOlderShown.value).toBe(true);
     answer.reject(new Error('down'));
