@@ -83,18 +83,27 @@ export function createThreadModel(connector: Connector, shown: ReadonlySignal<nu
       if (!held?.hasOlder || loadingOlder.peek()) return;
       loadingOlder.value = true;
       const slow = setTimeout(() => (loadingLine.value = true), LOADING_LINE_AFTER_MS);
+      // The line goes in the same turn as the page it waited for comes (one render), not two frames later.
+      const lineOff = () => {
+        clearTimeout(slow);
+        loadingLine.value = false;
+      };
       // The rows before the oldest stored one the panel holds come back, and go in front of it.
       const before = held.messages.find((m) => m.id !== undefined)?.key;
       const id = held.conversationId;
       await connector
         .request({ type: 'thread.older', conversationId: id, panel: connector.panelId, ...(before ? { before } : {}) })
-        .then((rows) => {
-          const now = view.peek();
-          if (now?.conversationId === id) view.value = patchView(now, rows);
-        }, fail);
-      // The line goes with the page it waited for (one render), not two frames later.
-      clearTimeout(slow);
-      loadingLine.value = false;
+        .then(
+          (rows) => {
+            lineOff();
+            const now = view.peek();
+            if (now?.conversationId === id) view.value = patchView(now, rows);
+          },
+          (e: unknown) => {
+            lineOff();
+            fail(e);
+          },
+        );
       // The list puts the reader's place back after it draws the page: only then may the next one be asked
       // for (a page from the worker's memory comes at once, and two in a row made the reader's place jump).
       await settled();
