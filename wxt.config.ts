@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { oneInitialChunk } from './scripts/one-initial-chunk';
 
 // The manifest is a function: Chrome-only keys (sidePanel) must not leak into Firefox and vice versa.
 export default defineConfig({
@@ -34,6 +35,8 @@ export default defineConfig({
       optional_permissions: firefox ? ['notifications', 'tabs', ...anyOrigin] : ['notifications', 'tabs'],
       ...(firefox ? {} : { optional_host_permissions: anyOrigin }),
       action: { default_title: '__MSG_appName__' },
+      // public/options.html (not an HTML entrypoint, so WXT does not add it).
+      options_ui: { page: 'options.html', open_in_tab: true },
       commands: {
         ...(firefox
           ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_openPanelCommand__' } }
@@ -79,5 +82,5 @@ export default defineConfig({
     excludeSources: ['tests/**', 'sandbox/**', 'docs/screenshots/**', 'tmp/**', 'stats.html'],
   },
   webExt: { disabled: true },
-  vite: () => ({ build: { sourcemap: process.env.SOURCEMAP === '1' } }),
+  vite: () => ({ build: { sourcemap: process.env.SOURCEMAP === '1' }, plugins: [oneInitialChunk()] }),
 });
