@@ -12,7 +12,13 @@ import { NotConfigured } from './not-configured';
 import { lazy } from './rich/lazy';
 import { whenIdle } from './virtual/idle';
 
-const screens = lazy('The conversation screens', () => import('./conversation-screens'));
+// The thread's list is a chunk of its own that the screens ask for when a thread renders: asked for with
+// them, it comes alongside instead of after them (a panel that opens straight into a thread, from a
+// notification or the context menu). Its module is then there when the thread's list asks for it.
+const screens = lazy('The conversation screens', () => {
+  void import('./virtual/thread-list').catch(() => {}); // the list's own lazy() reports a failure
+  return import('./conversation-screens');
+});
 // Only in a page: WXT also imports the entrypoints in Node while building.
 if (typeof document !== 'undefined') whenIdle(() => void screens.load());
 

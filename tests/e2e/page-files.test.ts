@@ -34,8 +34,10 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s: the pages load what they need 
     expect(panel.styles).toHaveLength(1);
     const entry = built(build, panel.scripts[0]!);
     expect(staticImports(entry)).toEqual([]);
-    // Its later screens are still chunks of their own, fetched after the first paint.
+    // Its later screens are still chunks of their own, fetched after the first paint; the thread's list is
+    // asked for with the screens, not only by them once they have loaded (one wait, not two in a row).
     expect(/import\(["'`]\.\/conversation-screens-[\w-]+\.js["'`]\)/.test(entry), 'import() of the conversation screens').toBe(true);
+    expect(/import\(["'`]\.\/thread-list-[\w-]+\.js["'`]\)/.test(entry), 'import() of the thread list').toBe(true);
   });
 
   it('the settings page is its own bundle, named in the manifest', () => {
