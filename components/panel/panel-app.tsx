@@ -19,14 +19,20 @@ const screens = lazy('The conversation screens', () => {
   void import('./virtual/thread-list').catch(() => {}); // the list's own lazy() reports a failure
   return import('./conversation-screens');
 });
-// Only in a page: WXT also imports the entrypoints in Node while building.
-if (typeof document !== 'undefined') whenIdle(() => void screens.load());
+
+/** The screens' chunks, fetched when the page is idle after its first screen is painted (effects run after
+ *  the paint). Asked for at once, they came while the panel waited for its snapshot, and their style
+ *  sheets and scripts competed with that first paint. */
+function usePrefetchScreens(listShown: boolean) {
+  useEffect(() => (listShown ? whenIdle(() => void screens.load()) : undefined), [listShown]);
+}
 
 export function PanelApp({ model }: { model: PanelModel }) {
   const { connection } = model;
   const main = useRef<HTMLElement>(null);
   useViewFocus(model, main);
   useEscapeBack(model);
+  usePrefetchScreens(connection.configured.value === true);
   const banner = <ErrorBanner error={connection.error} onDismiss={connection.dismissError} />;
   const configured = connection.configured.value;
   if (configured === null) {
