@@ -1,11 +1,10 @@
 // The scrolling list of a thread's messages. The list itself (windowing, rows, their renderers and styles)
 // is a chunk of its own, virtual/thread-list.tsx: the side panel's first load has a size budget and its
-// first screen is the conversation list. The chunk is fetched as soon as the browser is idle after the
-// first paint, so a thread opens with it already there; until then the thread's area stays empty.
+// first screen is the conversation list. The chunk is fetched with the conversation screens (panel-app.tsx),
+// after the first paint, so a thread opens with it already there; until then the thread's area stays empty.
 import type { ThreadMessage } from '@/utils/protocol';
 import type { MessageActions } from './message-item';
 import { lazy } from './rich/lazy';
-import { whenIdle } from './virtual/idle';
 import './message-list.css';
 
 export interface MessageListProps extends MessageActions {
@@ -21,8 +20,9 @@ export interface MessageListProps extends MessageActions {
 }
 
 const threadList = lazy('The message list', () => import('./virtual/thread-list'));
-// Only in a page: WXT also imports the entrypoints in Node while building.
-if (typeof document !== 'undefined') whenIdle(() => void threadList.load());
+// Only in a page: WXT also imports the entrypoints in Node while building. The chunk was asked for with this
+// one (panel-app.tsx): taking it at once, a thread's first render usually finds it there.
+if (typeof document !== 'undefined') void threadList.load();
 
 export function MessageList(props: MessageListProps) {
   const loaded = threadList.get();
