@@ -8,17 +8,9 @@ import { strings } from '@/utils/strings';
 import { ConversationList } from './conversation-list';
 import { ErrorBanner } from './error-banner';
 import { Header } from './header';
+import { screens } from './later-screens';
 import { NotConfigured } from './not-configured';
-import { lazy } from './rich/lazy';
 import { whenIdle } from './virtual/idle';
-
-// The thread's list is a chunk of its own that the screens ask for when a thread renders: asked for with
-// them, it comes alongside instead of after them (a panel that opens straight into a thread, from a
-// notification or the context menu). Its module is then there when the thread's list asks for it.
-const screens = lazy('The conversation screens', () => {
-  void import('./virtual/thread-list').catch(() => {}); // the list's own lazy() reports a failure
-  return import('./conversation-screens');
-});
 
 /** The screens' chunks, fetched when the page is idle after its first screen is painted (effects run after
  *  the paint). Asked for at once, they came while the panel waited for its snapshot, and their style
@@ -32,9 +24,9 @@ export function PanelApp({ model }: { model: PanelModel }) {
   const main = useRef<HTMLElement>(null);
   useViewFocus(model, main);
   useEscapeBack(model);
-  usePrefetchScreens(connection.configured.value === true);
-  const banner = <ErrorBanner error={connection.error} onDismiss={connection.dismissError} />;
   const configured = connection.configured.value;
+  usePrefetchScreens(configured === true);
+  const banner = <ErrorBanner error={connection.error} onDismiss={connection.dismissError} />;
   if (configured === null) {
     // Waiting for the first snapshot; if the background fails to answer, say so rather than spin for ever.
     return (
